@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { accessHook, type RouteRule } from './http/access.ts';
+import { errorHandler, problemBody } from './http/errors.ts';
+import { requestLocale } from './http/locale.ts';
+import { Problem } from './http/problem.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import type { App } from './http/types.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { regionsRoutes } from './modules/regions/regions.routes.ts';
+import { webRoutes } from './http/web.ts';
+import { healthRoutes } from './http/health.ts';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built staff app and public pages (off for API-only tests and the benchmark). */
+  web?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeRules: RouteRule[];
+  }
+}
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const secure = deps.config.publicUrl.startsWith('https://');
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('routeRules', [] as RouteRule[]);
+  app.addHook('onRoute', (route) => {
+    // The generated docs UI is a public developer tool.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.routeRules.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotse API',
+        description: 'Migration social work: regions, providers, offices, appointments, cases, reports. Errors are RFC 9457 problem+json.',
+        version: '0.1.0',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lotse_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('locale', 'de');
+  app.addHook('onRequest', async (request) => {
+    request.locale = requestLocale(request);
+  });
+  const enforceAccess = accessHook(deps);
+  app.addHook('onRequest', async (request, reply) => {
+    try {
+      await enforceAccess(request, reply);
+    } finally {
+      if (request.session) request.locale = requestLocale(request);
+    }
+  });
+  app.addHook('onRequest', securityHeaders(secure));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).type('application/problem+json; charset=utf-8').send(problemBody(new Problem(404, 'not-found'), request));
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await healthRoutes(app, deps);
+  await identityRoutes(app, deps);
+  await regionsRoutes(app, deps);
+  await catalogRoutes(app, deps);
+  await callsRoutes(app, deps);
+  await auditRoutes(app, deps);
+  if (options.web) await webRoutes(app, deps);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ROLES, type Role } from './modules/identity/roles.ts';
+import { makeDeps, prepareDatabase, start } from './main.ts';
+import { seedDemo } from './seed/demo.ts';
+import { verifyAuditLog } from './modules/audit/audit.service.ts';
+import { createAccountFromCli } from './modules/identity/accounts.cli.ts';
+
+const USAGE = `Usage: lotse <command>
+
+  start                         start Lotse (migrations and reference data applied first)
+  migrate                       apply the database migrations and reference data, then exit
+  user create --email E --role R --org ORG [--name N] [--password P]
+                                create a staff account (ORG: organisation id or exact name;
+                                without --password a random one is printed once)
+  audit verify                  check every organisation's audit hash chain; exits 1 and names
+                                the first broken entry when one was altered or removed
+  demo seed                     load the demo data into an empty database
+
+Roles: ${ROLES.join(', ')}
+Configuration comes from the environment (see README).`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+async function withDb<T>(config: Config, fn: (deps: ReturnType<typeof makeDeps>) => Promise<T>): Promise<T> {
+  const db = await prepareDatabase(config);
+  try {
+    return await fn(makeDeps(config, db));
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  switch (command) {
+    case 'start':
+      await start(config);
+      return;
+    case 'migrate':
+      await withDb(config, async () => undefined);
+      process.stdout.write('Migrations and reference data applied.\n');
+      return;
+    case 'user': {
+      if (sub !== 'create') fail(USAGE);
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+        strict: true,
+      });
+      if (!values.email || !values.role || !values.org) fail(`--email, --role and --org are required.\n\n${USAGE}`);
+      if (!ROLES.includes(values.role as Role)) fail(`--role must be one of: ${ROLES.join(', ')}`);
+      const password = values.password ?? randomBytes(12).toString('base64url');
+      const result = await withDb(config, (deps) =>
+        createAccountFromCli(deps, { email: values.email ?? '', role: values.role as Role, organisation: values.org ?? '', displayName: values.name ?? values.email ?? '', password }),
+      );
+      if ('error' in result) fail(result.error);
+      process.stdout.write(`Created ${result.email} (${result.role}) in ${result.organisationName}.\n`);
+      if (!values.password) process.stdout.write(`Password (shown once): ${password}\n`);
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') fail(USAGE);
+      const result = await withDb(config, (deps) => verifyAuditLog(deps));
+      if (result.broken) {
+        const b = result.broken;
+        process.stderr.write(`Audit log BROKEN: organisation ${b.organisationId}, entry #${b.seq}${b.id ? ` (id ${b.id})` : ''}: ${b.reason}\n`);
+        process.exit(1);
+      }
+      process.stdout.write(`Audit log intact: ${result.chains} chains, ${result.entries} entries.\n`);
+      return;
+    }
+    case 'demo': {
+      if (sub !== 'seed') fail(USAGE);
+      const seeded = await withDb(config, (deps) => seedDemo(deps));
+      process.stdout.write(seeded ? 'Demo data loaded.\n' : 'The database has organisations already: demo data not loaded.\n');
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      fail(`Unknown command: ${command}\n\n${USAGE}`);
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,53 @@
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '#server/db.ts';
+import { auditEntry, auditHead, securityEvent } from './audit.schema.ts';
+import { GENESIS_HASH } from './audit.chain.ts';
+
+/** Locks the organisation's chain head (created on first use) and returns it. */
+export async function lockHead(tx: Tx, organisationId: string): Promise<{ seq: number; hash: string }> {
+  await tx.insert(auditHead).values({ organisationId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await tx
+    .select({ seq: auditHead.seq, hash: auditHead.hash })
+    .from(auditHead)
+    .where(eq(auditHead.organisationId, organisationId))
+    .for('update');
+  if (!head) throw new Error('audit head vanished');
+  return head;
+}
+
+export async function appendEntry(tx: Tx, entry: typeof auditEntry.$inferInsert): Promise<void> {
+  await tx.insert(auditEntry).values(entry);
+  await tx.update(auditHead).set({ seq: entry.seq, hash: entry.hash }).where(eq(auditHead.organisationId, entry.organisationId));
+}
+
+export async function insertSecurityEvent(tx: Tx, event: typeof securityEvent.$inferInsert): Promise<void> {
+  await tx.insert(securityEvent).values(event);
+}
+
+/** One page of entries the current scope may read (RLS decides), newest first. */
+export async function listEntries(tx: Tx, opts: { organisationId?: string; before?: number; limit: number }) {
+  const conditions = [
+    opts.organisationId ? eq(auditEntry.organisationId, opts.organisationId) : undefined,
+    opts.before ? lt(auditEntry.id, opts.before) : undefined,
+  ].filter((c) => c !== undefined);
+  return tx
+    .select()
+    .from(auditEntry)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEntry.id))
+    .limit(opts.limit);
+}
+
+export async function chainOrganisations(tx: Tx): Promise<string[]> {
+  const rows = await queryRows<{ organisation_id: string }>(
+    tx,
+    sql`select organisation_id from audit_head union select distinct organisation_id from audit_entry`,
+  );
+  return rows.map((r) => r.organisation_id);
+}
+
+export async function chainOf(tx: Tx, organisationId: string) {
+  const entries = await tx.select().from(auditEntry).where(eq(auditEntry.organisationId, organisationId)).orderBy(asc(auditEntry.seq));
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.organisationId, organisationId));
+  return { entries, head: head ?? null };
+}

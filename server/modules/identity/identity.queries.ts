@@ -1,0 +1,122 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '#server/db.ts';
+import { account, organisation, rateLimit, session } from './identity.schema.ts';
+
+export const accountWithOrganisation = {
+  id: account.id,
+  email: account.email,
+  displayName: account.displayName,
+  role: account.role,
+  locale: account.locale,
+  passwordHash: account.passwordHash,
+  totpSecret: account.totpSecret,
+  totpEnabledAt: account.totpEnabledAt,
+  totpLastStep: account.totpLastStep,
+  failedLogins: account.failedLogins,
+  lockedUntil: account.lockedUntil,
+  disabledAt: account.disabledAt,
+  organisationId: organisation.id,
+  organisationName: organisation.name,
+  organisationKind: organisation.kind,
+  organisationRequireTotp: organisation.requireTotp,
+  organisationArchivedAt: organisation.archivedAt,
+};
+
+export async function findAccountByEmail(tx: Tx, email: string) {
+  const [row] = await tx
+    .select(accountWithOrganisation)
+    .from(account)
+    .innerJoin(organisation, eq(organisation.id, account.organisationId))
+    .where(eq(sql`lower(${account.email})`, email.trim().toLowerCase()));
+  return row ?? null;
+}
+
+export async function findAccountById(tx: Tx, id: string) {
+  const [row] = await tx
+    .select(accountWithOrganisation)
+    .from(account)
+    .innerJoin(organisation, eq(organisation.id, account.organisationId))
+    .where(eq(account.id, id));
+  return row ?? null;
+}
+
+export async function findSession(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select({ session, account: accountWithOrganisation })
+    .from(session)
+    .innerJoin(account, eq(account.id, session.accountId))
+    .innerJoin(organisation, eq(organisation.id, account.organisationId))
+    .where(eq(session.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function insertSession(tx: Tx, values: typeof session.$inferInsert): Promise<void> {
+  await tx.insert(session).values(values);
+}
+
+export async function updateSession(tx: Tx, tokenHash: string, values: Partial<typeof session.$inferInsert>): Promise<void> {
+  await tx.update(session).set(values).where(eq(session.tokenHash, tokenHash));
+}
+
+export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.delete(session).where(eq(session.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOfAccount(tx: Tx, accountId: string): Promise<number> {
+  const rows = await tx.delete(session).where(eq(session.accountId, accountId)).returning({ t: session.tokenHash });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(tx: Tx, now: Date): Promise<void> {
+  await tx.delete(session).where(lt(session.expiresAt, now));
+}
+
+export async function updateAccount(tx: Tx, id: string, values: Partial<typeof account.$inferInsert>): Promise<void> {
+  await tx.update(account).set(values).where(eq(account.id, id));
+}
+
+/**
+ * Fixed-window counter shared by all processes: counts one hit for `key` and returns the hits in
+ * the current window (a new window starts once the old one has passed).
+ */
+export async function hitRateLimit(tx: Tx, key: string, windowSeconds: number, now: Date): Promise<{ hits: number; resetAt: Date }> {
+  const rows = await queryRows<{ hits: number; window_start: string | Date }>(tx, sql`
+    insert into ${rateLimit} (key, window_start, hits) values (${key}, ${now.toISOString()}, 1)
+    on conflict (key) do update set
+      hits = case when ${rateLimit.windowStart} <= ${now.toISOString()}::timestamptz - make_interval(secs => ${windowSeconds}) then 1 else ${rateLimit.hits} + 1 end,
+      window_start = case when ${rateLimit.windowStart} <= ${now.toISOString()}::timestamptz - make_interval(secs => ${windowSeconds}) then ${now.toISOString()}::timestamptz else ${rateLimit.windowStart} end
+    returning hits, window_start`);
+  const row = rows[0];
+  if (!row) throw new Error('rate limit upsert returned nothing');
+  return { hits: Number(row.hits), resetAt: new Date(new Date(row.window_start).getTime() + windowSeconds * 1000) };
+}
+
+export async function clearRateLimit(tx: Tx, key: string): Promise<void> {
+  await tx.delete(rateLimit).where(and(eq(rateLimit.key, key)));
+}
+
+export async function insertOrganisation(tx: Tx, values: typeof organisation.$inferInsert) {
+  const [row] = await tx.insert(organisation).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function insertAccount(tx: Tx, values: typeof account.$inferInsert) {
+  const [row] = await tx.insert(account).values({ ...values, email: values.email.trim().toLowerCase() }).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function countOrganisations(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisation);
+  return row?.n ?? 0;
+}
+
+export async function findOrganisationByIdOrName(tx: Tx, idOrName: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  const [row] = await tx
+    .select()
+    .from(organisation)
+    .where(isUuid ? eq(organisation.id, idOrName) : eq(organisation.name, idOrName));
+  return row ?? null;
+}

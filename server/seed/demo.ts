@@ -1,0 +1,53 @@
+import type { Deps } from '#server/deps.ts';
+import type { Role } from '#server/modules/identity/roles.ts';
+import { countOrganisations, insertAccount, insertOrganisation } from '#server/modules/identity/identity.queries.ts';
+import { hashPassword } from '#server/modules/identity/passwords.ts';
+import { insertServiceAgreement } from '#server/modules/calls/calls.queries.ts';
+import { findRegion } from '#server/modules/regions/regions.queries.ts';
+
+/**
+ * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
+ * Every capability adds its own demo content here, in every region.
+ */
+export const DEMO_PASSWORD = 'lotse-demo-2019';
+
+export const DEMO_CITY = 'Landeshauptstadt Dresden · Sozialamt (Demo)';
+
+export const DEMO_PROVIDERS = [
+  { region: 'nord', name: 'Brückenschlag Nord e. V.', slug: 'nord' },
+  { region: 'west', name: 'Elbwiesen Sozialwerk gGmbH', slug: 'west' },
+  { region: 'mitte', name: 'Miteinander Mitte e. V.', slug: 'mitte' },
+  { region: 'sued', name: 'Südlicht Migrationsdienste gGmbH', slug: 'sued' },
+] as const;
+
+export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; org: 'city' | (typeof DEMO_PROVIDERS)[number]['slug'] }[] = [
+  { email: 'admin@stadt.demo', role: 'city_admin', displayName: 'Anja Albrecht', org: 'city' },
+  { email: 'koordination@stadt.demo', role: 'city_coordinator', displayName: 'Konrad Kühn', org: 'city' },
+  { email: 'bewertung@stadt.demo', role: 'evaluator', displayName: 'Berit Brandt', org: 'city' },
+  { email: 'leitung@nord.demo', role: 'provider_admin', displayName: 'Lena Lorenz', org: 'nord' },
+  { email: 'beratung@nord.demo', role: 'social_worker', displayName: 'Bilal Berger', org: 'nord' },
+  { email: 'beratung@sued.demo', role: 'social_worker', displayName: 'Sofia Seidel', org: 'sued' },
+];
+
+export async function seedDemo(deps: Pick<Deps, 'db'>): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+    if (await countOrganisations(tx)) return false;
+    const orgIds = new Map<string, string>();
+    const city = await insertOrganisation(tx, { kind: 'city', name: DEMO_CITY });
+    orgIds.set('city', city.id);
+    for (const p of DEMO_PROVIDERS) {
+      const org = await insertOrganisation(tx, { kind: 'provider', name: p.name });
+      orgIds.set(p.slug, org.id);
+      const region = await findRegion(tx, p.region);
+      if (!region) throw new Error(`demo: region ${p.region} is missing; seed reference data first`);
+      await insertServiceAgreement(tx, { providerId: org.id, regionId: region.id, reference: `IBV-2019-${p.slug.toUpperCase()}`, validFrom: '2019-07-01' });
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const organisationId = orgIds.get(a.org);
+      if (!organisationId) throw new Error(`demo: no organisation ${a.org}`);
+      await insertAccount(tx, { organisationId, email: a.email, role: a.role, displayName: a.displayName, passwordHash });
+    }
+    return true;
+  });
+}
