@@ -29,3 +29,96 @@ export const loginResult = z.object({
 export const logoutEverywhereResult = z.object({ ended: z.number().int() });
 
 export const preferences = z.object({ locale: staffLocale }).strict();
+
+/** Passwords: the server refuses shorter ones (MIN_PASSWORD_LENGTH in server/modules/identity/passwords.ts). */
+export const MIN_PASSWORD_LENGTH = 12;
+export const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(1024).describe(`A new password, at least ${MIN_PASSWORD_LENGTH} characters`);
+
+// ---- Accounts administration (city_admin: every organisation; provider_admin: its own) ----
+
+export const account = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role,
+    locale: staffLocale,
+    totpEnabled: z.boolean().describe('A second factor (authenticator app) is set up'),
+    passwordSet: z.boolean().describe('false while an invitation is outstanding'),
+    oidcLinked: z.boolean().describe('The account has logged in through the city SSO at least once'),
+    lockedUntil: z.iso.datetime().nullable().describe('Temporarily locked after repeated wrong passwords, until then'),
+    disabledAt: z.iso.datetime().nullable().describe('Disabled accounts cannot log in'),
+    createdAt: z.iso.datetime(),
+  })
+  .describe('A staff account as administrators see it');
+export type Account = z.infer<typeof account>;
+
+export const accountList = z.array(account);
+
+export const accountListQuery = z
+  .object({
+    organisationId: z.uuid().optional().describe("city_admin: whose accounts (default: the admin's own organisation); provider_admin: only its own"),
+  })
+  .strict();
+
+export const createAccountBody = z
+  .object({
+    organisationId: z.uuid().optional().describe("The account's organisation (default: the admin's own); provider_admin may only name its own"),
+    email: z.email().max(320),
+    displayName: z.string().trim().min(1).max(200),
+    role: role.describe('Must fit the organisation: city → city_admin, city_coordinator, evaluator; provider → provider_admin, social_worker'),
+    locale: staffLocale.default('de').describe('Language of the staff pages and of mails to this account'),
+    password: newPassword.optional().describe('An initial password; leave out to send an invitation mail with a link to set one'),
+  })
+  .strict();
+
+export const updateAccountBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    role: role.optional().describe('Only roles of the organisation kind; not one\'s own role'),
+    disabled: z.boolean().optional().describe('true disables (ends every session), false enables; not one\'s own account'),
+    unlock: z.literal(true).optional().describe('Clears a temporary lock after repeated wrong passwords'),
+  })
+  .strict();
+
+// ---- Passwords ----
+
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword }).strict();
+
+export const passwordResetBody = z.object({ email: z.string().trim().min(1).max(320) }).strict();
+
+export const passwordResetConfirmBody = z
+  .object({
+    token: z.string().min(1).max(200).describe('The token from the link in the mail'),
+    password: newPassword,
+  })
+  .strict();
+
+export const accepted = z.object({ accepted: z.literal(true) }).describe('Accepted; a mail is sent if the email belongs to an account');
+
+// ---- Second factor (TOTP) ----
+
+export const totpSetupResult = z
+  .object({
+    secret: z.string().describe('Base32 secret, for typing into an authenticator app'),
+    otpauthUri: z.string().describe('otpauth:// URI (what the QR code holds)'),
+    qrSvg: z.string().describe('The QR code as an SVG document'),
+  })
+  .describe('A new, not yet enabled second factor; enable it with a code from the app');
+
+export const totpCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/).describe('Six digits from the authenticator app') }).strict();
+
+export const totpDisableBody = z.object({ password: z.string().min(1).max(1024).describe('The current password') }).strict();
+
+// ---- City SSO (OIDC) ----
+
+export const oidcInfo = z.object({ enabled: z.boolean(), label: z.string().nullable().describe('Button text for the login page') });
+
+export const oidcStartQuery = z
+  .object({ returnTo: z.string().max(500).optional().describe('Where to land after login: a path starting with /app/ (default /app/)') })
+  .strict();
+
+export const oidcCallbackQuery = z.record(z.string(), z.string()).describe('What the identity provider sends back (code, state, or error)');
+
+export const changePasswordResult = z.object({ endedSessions: z.number().int().describe('Sessions ended on other devices') });

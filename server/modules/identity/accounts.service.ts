@@ -1,10 +1,16 @@
 import type { z } from 'zod';
-import type { preferences } from '#contracts/identity.ts';
+import type { accountListQuery, createAccountBody, preferences, updateAccountBody } from '#contracts/identity.ts';
+import { guardConstraints } from '#server/db-errors.ts';
+import type { DbScope } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { invalid, notFound, Problem } from '#server/http/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from './actor.ts';
-import { updateAccount } from './identity.queries.ts';
+import type { Actor, StaffActor } from './actor.ts';
+import { presentAccount } from './identity.presenters.ts';
+import { accountAdminScope, canManageAccountsOf, refuseAccountChange, roleFits } from './identity.policy.ts';
+import { deleteSessionsOfAccount, findAccountById, findOrganisation, insertAccount, listAccountsOf, updateAccount } from './identity.queries.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { issueSetPasswordLink, sendInBackground } from './password.service.ts';
 
 export async function setPreferences(deps: Deps, actor: Actor, input: z.infer<typeof preferences>) {
   if (actor.kind !== 'staff') throw new Problem(401, 'unauthenticated');
@@ -12,5 +18,95 @@ export async function setPreferences(deps: Deps, actor: Actor, input: z.infer<ty
     await updateAccount(tx, actor.accountId, { locale: input.locale });
     await recordAudit(tx, actor, { action: 'account.preferences', recordType: 'account', recordIds: [actor.accountId] }, deps.now());
     return { locale: input.locale };
+  });
+}
+
+/** The administrator and the database scope it works in; anyone else is refused. */
+function administrator(actor: Actor): { admin: StaffActor; scope: DbScope } {
+  const scope = accountAdminScope(actor);
+  if (actor.kind !== 'staff' || !scope) throw new Problem(403, 'forbidden');
+  return { admin: actor, scope };
+}
+
+/** Lists an organisation's accounts. A read of personal data: one audit entry naming the ids shown. */
+export async function listAccounts(deps: Deps, actor: Actor, input: z.infer<typeof accountListQuery>) {
+  const { admin, scope } = administrator(actor);
+  const organisationId = input.organisationId ?? admin.organisationId;
+  if (!canManageAccountsOf(admin, organisationId)) throw notFound();
+  return deps.db.transaction(scope, async (tx) => {
+    if (!(await findOrganisation(tx, organisationId))) throw notFound();
+    const rows = await listAccountsOf(tx, organisationId);
+    await recordAudit(tx, admin, { action: 'account.list', recordType: 'account', recordIds: rows.map((r) => r.id), organisationId }, deps.now());
+    return rows.map((r) => presentAccount(r, deps.now()));
+  });
+}
+
+export async function getAccount(deps: Deps, actor: Actor, id: string) {
+  const { admin, scope } = administrator(actor);
+  return deps.db.transaction(scope, async (tx) => {
+    const row = await findAccountById(tx, id);
+    if (!row || !canManageAccountsOf(admin, row.organisationId)) throw notFound();
+    await recordAudit(tx, admin, { action: 'account.read', recordType: 'account', recordIds: [id], organisationId: row.organisationId }, deps.now());
+    return presentAccount(row, deps.now());
+  });
+}
+
+/** Creates an account with an initial password, or without one and mails an invitation link. */
+export async function createAccount(deps: Deps, actor: Actor, input: z.infer<typeof createAccountBody>) {
+  const { admin, scope } = administrator(actor);
+  const organisationId = input.organisationId ?? admin.organisationId;
+  if (!canManageAccountsOf(admin, organisationId)) throw notFound();
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new Problem(400, 'weak-password', { errors: [{ field: 'password', key: 'field.tooSmall', values: { minimum: MIN_PASSWORD_LENGTH } }] });
+  }
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const now = deps.now();
+  const { presented, mail } = await deps.db.transaction(scope, async (tx) => {
+    const org = await findOrganisation(tx, organisationId);
+    if (!org) throw notFound();
+    if (org.archivedAt) throw new Problem(409, 'conflict', { detailKey: 'details.organisationArchived' });
+    if (!roleFits(org.kind, input.role)) throw invalid([{ field: 'role', key: 'field.invalidOption' }]);
+    const row = await guardConstraints(
+      () => insertAccount(tx, { organisationId, email: input.email, displayName: input.displayName, role: input.role, locale: input.locale, passwordHash, createdAt: now }),
+      { unique: 'email' },
+    );
+    const m = passwordHash ? null : await issueSetPasswordLink(deps, tx, row, 'invitation');
+    await recordAudit(tx, admin, { action: m ? 'account.invite' : 'account.create', recordType: 'account', recordIds: [row.id], organisationId }, now);
+    return { presented: presentAccount({ ...row, organisationId }, now), mail: m };
+  });
+  if (mail) sendInBackground(deps, mail);
+  return presented;
+}
+
+/** Renames, changes the role within the organisation's roles, disables/enables, clears a lock. */
+export async function changeAccount(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateAccountBody>) {
+  const { admin, scope } = administrator(actor);
+  const now = deps.now();
+  return deps.db.transaction(scope, async (tx) => {
+    const current = await findAccountById(tx, id);
+    if (!current || !canManageAccountsOf(admin, current.organisationId)) throw notFound();
+    const refused = refuseAccountChange(admin, current, current.organisationKind, input);
+    if (refused) throw invalid([refused]);
+    const disabledAt = input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? now) : null;
+    await updateAccount(tx, id, {
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
+      disabledAt,
+    });
+    // A new role or a disabled account takes effect now, not at the next login.
+    if ((disabledAt && !current.disabledAt) || (input.role !== undefined && input.role !== current.role)) await deleteSessionsOfAccount(tx, id);
+    const actions = [
+      input.displayName !== undefined || (input.role !== undefined && input.role !== current.role) ? 'account.update' : null,
+      disabledAt && !current.disabledAt ? 'account.disable' : null,
+      !disabledAt && current.disabledAt ? 'account.enable' : null,
+      input.unlock ? 'account.unlock' : null,
+    ].filter((a) => a !== null);
+    for (const action of actions.length ? actions : ['account.update']) {
+      await recordAudit(tx, admin, { action, recordType: 'account', recordIds: [id], organisationId: current.organisationId }, now);
+    }
+    const row = await findAccountById(tx, id);
+    if (!row) throw notFound();
+    return presentAccount(row, now);
   });
 }

@@ -1,4 +1,5 @@
-import type { Me } from '#contracts/identity.ts';
+import type { Account, Me } from '#contracts/identity.ts';
+import type { Organisation } from '#contracts/organisations.ts';
 import type { SessionInfo } from './sessions.service.ts';
 
 /** The one place that decides which fields of the signed-in account leave the server. */
@@ -12,5 +13,52 @@ export function presentMe(session: SessionInfo): Me {
     totpEnabled: session.account.totpEnabled,
     organisation: session.organisation,
     csrfToken: session.csrfToken,
+  };
+}
+
+type AccountRow = {
+  id: string;
+  organisationId: string;
+  email: string;
+  displayName: string;
+  role: Account['role'];
+  locale: Account['locale'];
+  passwordHash: string | null;
+  totpEnabledAt: Date | null;
+  oidcSubject: string | null;
+  lockedUntil: Date | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+};
+
+/**
+ * The one place that decides which fields of an account leave the server: never the password hash,
+ * the second-factor secret or the OIDC subject — only whether they are set.
+ */
+export function presentAccount(row: AccountRow, now: Date): Account {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    locale: row.locale,
+    totpEnabled: row.totpEnabledAt !== null,
+    passwordSet: row.passwordHash !== null,
+    oidcLinked: row.oidcSubject !== null,
+    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentOrganisation(row: { id: string; kind: Organisation['kind']; name: string; requireTotp: boolean; createdAt: Date; archivedAt: Date | null }): Organisation {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    requireTotp: row.requireTotp,
+    createdAt: row.createdAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }

@@ -1,9 +1,11 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
-import { account, organisation, rateLimit, session } from './identity.schema.ts';
+import { account, oidcLogin, organisation, passwordReset, rateLimit, session } from './identity.schema.ts';
 
 export const accountWithOrganisation = {
   id: account.id,
+  oidcSubject: account.oidcSubject,
+  createdAt: account.createdAt,
   email: account.email,
   displayName: account.displayName,
   role: account.role,
@@ -118,5 +120,92 @@ export async function findOrganisationByIdOrName(tx: Tx, idOrName: string) {
     .select()
     .from(organisation)
     .where(isUuid ? eq(organisation.id, idOrName) : eq(organisation.name, idOrName));
+  return row ?? null;
+}
+
+// ---- Administration ----
+
+export async function listOrganisations(tx: Tx, opts: { includeArchived: boolean }) {
+  return tx
+    .select()
+    .from(organisation)
+    .where(opts.includeArchived ? undefined : isNull(organisation.archivedAt))
+    .orderBy(asc(organisation.kind), asc(organisation.name));
+}
+
+export async function findOrganisation(tx: Tx, id: string) {
+  const [row] = await tx.select().from(organisation).where(eq(organisation.id, id));
+  return row ?? null;
+}
+
+export async function updateOrganisation(tx: Tx, id: string, values: Partial<typeof organisation.$inferInsert>) {
+  const [row] = await tx.update(organisation).set(values).where(eq(organisation.id, id)).returning();
+  return row ?? null;
+}
+
+/** Accounts of one organisation the scope may see (RLS decides), by name. */
+export async function listAccountsOf(tx: Tx, organisationId: string) {
+  return tx
+    .select(accountWithOrganisation)
+    .from(account)
+    .innerJoin(organisation, eq(organisation.id, account.organisationId))
+    .where(eq(account.organisationId, organisationId))
+    .orderBy(asc(account.displayName), asc(account.email));
+}
+
+export async function accountIdsOf(tx: Tx, organisationId: string): Promise<string[]> {
+  const rows = await tx.select({ id: account.id }).from(account).where(eq(account.organisationId, organisationId));
+  return rows.map((r) => r.id);
+}
+
+export async function findAccountByOidcSubject(tx: Tx, subject: string) {
+  const [row] = await tx
+    .select(accountWithOrganisation)
+    .from(account)
+    .innerJoin(organisation, eq(organisation.id, account.organisationId))
+    .where(eq(account.oidcSubject, subject));
+  return row ?? null;
+}
+
+/** Ends every session of the account except one (the one changing its password). */
+export async function deleteOtherSessions(tx: Tx, accountId: string, keepTokenHash: string): Promise<number> {
+  const rows = await tx
+    .delete(session)
+    .where(and(eq(session.accountId, accountId), ne(session.tokenHash, keepTokenHash)))
+    .returning({ t: session.tokenHash });
+  return rows.length;
+}
+
+// ---- Password reset and invitation tokens ----
+
+export async function insertPasswordReset(tx: Tx, values: typeof passwordReset.$inferInsert): Promise<void> {
+  await tx.insert(passwordReset).values(values);
+}
+
+/** Consumes a token: marks it used and answers its account, if it was unused and unexpired. */
+export async function consumePasswordReset(tx: Tx, tokenHash: string, now: Date): Promise<string | null> {
+  const [row] = await tx
+    .update(passwordReset)
+    .set({ usedAt: now })
+    .where(and(eq(passwordReset.tokenHash, tokenHash), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, now)))
+    .returning({ accountId: passwordReset.accountId });
+  return row?.accountId ?? null;
+}
+
+/** Once a password is set, the account's other outstanding links are void. */
+export async function voidPasswordResets(tx: Tx, accountId: string, now: Date): Promise<void> {
+  await tx.update(passwordReset).set({ usedAt: now }).where(and(eq(passwordReset.accountId, accountId), isNull(passwordReset.usedAt)));
+}
+
+// ---- OIDC logins in flight ----
+
+export async function insertOidcLogin(tx: Tx, values: typeof oidcLogin.$inferInsert): Promise<void> {
+  await tx.insert(oidcLogin).values(values);
+}
+
+/** Takes (deletes and answers) the login in flight for a state: each state works once. */
+export async function takeOidcLogin(tx: Tx, state: string, now: Date) {
+  await tx.delete(oidcLogin).where(lt(oidcLogin.expiresAt, now));
+  const [row] = await tx.delete(oidcLogin).where(eq(oidcLogin.state, state)).returning();
   return row ?? null;
 }

@@ -7,6 +7,11 @@ import type { App } from '#server/http/types.ts';
 import { presentMe } from './identity.presenters.ts';
 import * as sessions from './sessions.service.ts';
 import { setPreferences } from './accounts.service.ts';
+import { accountsRoutes } from './accounts.routes.ts';
+import { oidcRoutes } from './oidc.routes.ts';
+import { organisationsRoutes } from './organisations.routes.ts';
+import { passwordRoutes } from './password.routes.ts';
+import { totpRoutes } from './totp.routes.ts';
 
 function isLocalhost(url: string): boolean {
   const host = new URL(url).hostname;
@@ -70,4 +75,10 @@ export async function identityRoutes(app: App, deps: Deps): Promise<void> {
     config: { access: 'authenticated' },
     schema: { tags, summary: 'Set the language of the staff pages', body: c.preferences, response: { 200: c.preferences } },
   }, async (request) => setPreferences(deps, request.actor, request.body));
+
+  await passwordRoutes(app, deps);
+  await totpRoutes(app, deps);
+  await oidcRoutes(app, deps);
+  await organisationsRoutes(app, deps);
+  await accountsRoutes(app, deps);
 }

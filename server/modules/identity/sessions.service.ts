@@ -45,7 +45,8 @@ function expiry(deps: Deps, createdAt: Date, now: Date): Date {
   return new Date(Math.min(idle, absolute));
 }
 
-async function limit(deps: Deps, key: string, rule: { hits: number; windowSeconds: number }, origin: Origin): Promise<void> {
+/** Counts one login attempt (password or second factor) against a limit; 429 once it is exceeded. */
+export async function limit(deps: Deps, key: string, rule: { hits: number; windowSeconds: number }, origin: Origin): Promise<void> {
   const now = deps.now();
   const { hits, resetAt } = await deps.db.transaction({ kind: 'system' }, (tx) => hitRateLimit(tx, key, rule.windowSeconds, now));
   if (hits > rule.hits) {

@@ -1,0 +1,34 @@
+import { idParams } from '#contracts/common.ts';
+import * as c from '#contracts/identity.ts';
+import type { Deps } from '#server/deps.ts';
+import type { App } from '#server/http/types.ts';
+import { changeAccount, createAccount, getAccount, listAccounts } from './accounts.service.ts';
+
+/**
+ * Staff accounts: city_admin manages every organisation's, provider_admin its own organisation's.
+ * An account the caller may not manage answers 404.
+ */
+export async function accountsRoutes(app: App, deps: Deps): Promise<void> {
+  const tags = ['accounts'];
+  const access = ['city_admin', 'provider_admin'] as const;
+
+  app.get('/api/accounts', {
+    config: { access },
+    schema: { tags, summary: "List an organisation's accounts", querystring: c.accountListQuery, response: { 200: c.accountList } },
+  }, async (request) => listAccounts(deps, request.actor, request.query));
+
+  app.post('/api/accounts', {
+    config: { access },
+    schema: { tags, summary: 'Create an account, with an initial password or by invitation mail', body: c.createAccountBody, response: { 201: c.account } },
+  }, async (request, reply) => reply.status(201).send(await createAccount(deps, request.actor, request.body)));
+
+  app.get('/api/accounts/:id', {
+    config: { access },
+    schema: { tags, summary: 'One account', params: idParams, response: { 200: c.account } },
+  }, async (request) => getAccount(deps, request.actor, request.params.id));
+
+  app.patch('/api/accounts/:id', {
+    config: { access },
+    schema: { tags, summary: 'Rename, change role, disable/enable, clear a lock', params: idParams, body: c.updateAccountBody, response: { 200: c.account } },
+  }, async (request) => changeAccount(deps, request.actor, request.params.id, request.body));
+}
