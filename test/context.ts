@@ -13,10 +13,16 @@ import { testDatabase, type TestDatabase } from './db.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** Mail to the outside world, caught in memory (tests of real SMTP start their own server). */
-export function memoryMailer(): Mailer & { sent: Mail[] } {
+/** Mail to the outside world, caught in memory and, when given, also sent on (a test's own SMTP server). */
+export function memoryMailer(forward?: Mailer): Mailer & { sent: Mail[] } {
   const sent: Mail[] = [];
-  return { sent, send: async (mail) => void sent.push(mail) };
+  return {
+    sent,
+    send: async (mail) => {
+      sent.push(mail);
+      if (forward) await forward.send(mail);
+    },
+  };
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -49,11 +55,11 @@ export interface TestContext {
 let counter = 0;
 const unique = (): string => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
-export async function createTestContext(opts: { config?: Partial<Config>; web?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { config?: Partial<Config>; web?: boolean; mailer?: Mailer } = {}): Promise<TestContext> {
   const database = await testDatabase();
   const config = testConfig(opts.config);
   const clock = { now: new Date(), advance: (ms: number) => void (clock.now = new Date(clock.now.getTime() + ms)) };
-  const deps = { db: database.db, config, mailer: memoryMailer(), keys: createKeyRing(config.secretKeys), now: () => clock.now };
+  const deps = { db: database.db, config, mailer: memoryMailer(opts.mailer), keys: createKeyRing(config.secretKeys), now: () => clock.now };
   const app = await buildApp(deps, { web: opts.web ?? false });
   const passwordHash = await hashPassword(TEST_PASSWORD);
 
