@@ -32,6 +32,13 @@ export async function testDatabase(): Promise<TestDatabase> {
       await db.close();
       const a = new pg.Client({ connectionString: source.adminUrl });
       await a.connect();
+      // pool.end() resolves before every socket has closed: wait for the backends to go, or the
+      // forced drop terminates a closing connection and its FATAL 57P01 surfaces as an uncaught error.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },
