@@ -80,6 +80,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.addHook('onRequest', async (request) => {
     request.locale = requestLocale(request);
   });
+  // Before the access check, so refusals (401/403) carry the headers too.
+  app.addHook('onRequest', securityHeaders(secure));
   const enforceAccess = accessHook(deps);
   app.addHook('onRequest', async (request, reply) => {
     try {
@@ -88,7 +90,6 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       if (request.session) request.locale = requestLocale(request);
     }
   });
-  app.addHook('onRequest', securityHeaders(secure));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).type('application/problem+json; charset=utf-8').send(problemBody(new Problem(404, 'not-found'), request));
