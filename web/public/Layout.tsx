@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUTONYMS, PUBLIC_LOCALES, directionOf, type PublicLocale } from './i18n.tsx';
+import { ASSET_PREFIX, pagePath, type PageId } from './pages.ts';
+
+interface LayoutProps {
+  lang: PublicLocale;
+  /** The page shown, for the language switch (the same page in each language). */
+  page: PageId;
+  /** The page's h1, also the document title. */
+  title: string;
+  children: ReactNode;
+}
+
+/** The frame of every public page: skip link, header with language switch, main, footer. No script. */
+export function Layout({ lang, page, title, children }: LayoutProps) {
+  const { t } = useTranslation('public');
+  const dir = directionOf(lang);
+  const suffix = dir === 'rtl' ? '.rtl' : '';
+  const samePage = (l: PublicLocale) => (page === 'notFound' ? pagePath(l, 'start') : pagePath(l, page));
+  return (
+    <html lang={lang} dir={dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${t('layout.siteName')}`}</title>
+        <meta name="description" content={t('layout.description')} />
+        <link rel="stylesheet" href={`${ASSET_PREFIX}kern${suffix}.css`} />
+        <link rel="stylesheet" href={`${ASSET_PREFIX}public${suffix}.css`} />
+        {page !== 'notFound' && PUBLIC_LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={samePage(l)} />)}
+      </head>
+      <body className="public">
+        <a className="skip-link" href="#main">
+          {t('layout.skipLink')}
+        </a>
+        <header className="site-header">
+          <div className="kern-container site-header__inner">
+            <p className="site-name">
+              <a href={pagePath(lang, 'start')} className="site-name__link">
+                {t('layout.siteName')}
+              </a>
+              <span className="site-name__tagline">{t('layout.tagline')}</span>
+            </p>
+            <nav className="language-switch" aria-label={t('layout.languageNav')}>
+              <ul>
+                {PUBLIC_LOCALES.map((l) => (
+                  <li key={l}>
+                    <a href={samePage(l)} lang={l} hrefLang={l} dir={directionOf(l)} aria-current={l === lang ? 'true' : undefined}>
+                      {AUTONYMS[l]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="kern-container site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="kern-container">
+            <nav aria-label={t('layout.footerNav')}>
+              <ul className="site-footer__links">
+                <li>
+                  <a href={pagePath(lang, 'imprint')}>{t('imprint.title')}</a>
+                </li>
+                <li>
+                  <a href={pagePath(lang, 'privacy')}>{t('privacy.title')}</a>
+                </li>
+                <li>
+                  <a href={pagePath(lang, 'accessibility')}>{t('accessibility.title')}</a>
+                </li>
+                <li>
+                  <a href={pagePath('de', 'easyLanguage')} lang="de" hrefLang="de">
+                    Leichte Sprache
+                  </a>
+                </li>
+                <li>
+                  <a href={pagePath(lang, 'signLanguage')}>{t('signLanguage.title')}</a>
+                </li>
+              </ul>
+            </nav>
+            <p className="site-footer__note">{t('layout.footerNote')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

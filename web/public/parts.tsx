@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXAMPLE_CONTACTS, type Contact } from './site.ts';
+
+/** A postal address with e-mail and telephone. Names and addresses stay German. */
+export function ContactBlock({ contact }: { contact: Contact }) {
+  const { t } = useTranslation('public');
+  return (
+    <div className="contact">
+      <address lang="de" dir="ltr">
+        {contact.name}
+        {contact.lines.map((line) => (
+          <span key={line}>
+            <br />
+            {line}
+          </span>
+        ))}
+      </address>
+      {(contact.email ?? contact.phone) && (
+        <ul className="contact__channels">
+          {contact.email && (
+            <li>
+              {t('contact.email')}{' '}
+              <a href={`mailto:${contact.email}`} dir="ltr">
+                {contact.email}
+              </a>
+            </li>
+          )}
+          {contact.phone && (
+            <li>
+              {t('contact.phone')}{' '}
+              <a href={`tel:${contact.phone.replace(/\s/g, '')}`} dir="ltr">
+                {contact.phone}
+              </a>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Shown while the city has not yet replaced the shipped example contact data. */
+export function ExampleNotice() {
+  const { t } = useTranslation('public');
+  if (!EXAMPLE_CONTACTS) return null;
+  return (
+    <div className="kern-alert kern-alert--warning notice" role="note">
+      <div className="kern-alert__body">
+        <p>{t('contact.exampleNotice')}</p>
+      </div>
+    </div>
+  );
+}
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 className="kern-heading-medium" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
