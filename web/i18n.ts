@@ -1,0 +1,50 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import deStaff from '#locales/de/staff.json';
+import enStaff from '#locales/en/staff.json';
+
+/** Languages of the staff app; German is the source. */
+export const STAFF_LANGUAGES = ['de', 'en'] as const;
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
+
+export function isStaffLanguage(value: unknown): value is StaffLanguage {
+  return STAFF_LANGUAGES.includes(value as StaffLanguage);
+}
+
+const STORAGE_KEY = 'lotse.staff.language';
+
+/** The language before anyone logged in: the last choice on this device, else the browser's, else German. */
+function initialLanguage(): StaffLanguage {
+  if (typeof window === 'undefined') return 'de';
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  if (isStaffLanguage(stored)) return stored;
+  const browser = window.navigator.language.slice(0, 2);
+  return isStaffLanguage(browser) ? browser : 'de';
+}
+
+/** Client i18n for the staff app (namespace `staff`, ICU messages); keeps <html lang> in step. */
+export function createStaffI18n(): I18n {
+  const instance = i18next.createInstance();
+  void instance
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      initAsync: false,
+      resources: { de: { staff: deStaff }, en: { staff: enStaff } },
+      lng: initialLanguage(),
+      fallbackLng: 'de',
+      supportedLngs: [...STAFF_LANGUAGES],
+      ns: ['staff'],
+      defaultNS: 'staff',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  const sync = (language: string) => {
+    if (typeof document !== 'undefined') document.documentElement.lang = language;
+    if (typeof window !== 'undefined' && isStaffLanguage(language)) window.localStorage.setItem(STORAGE_KEY, language);
+  };
+  sync(instance.language);
+  instance.on('languageChanged', sync);
+  return instance;
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, type SummaryItem } from '#web/ui/ErrorSummary.tsx';
+import { fieldId } from '#web/ui/Field.tsx';
+import { ProblemError } from './api.ts';
+
+/** What went wrong in a form: the problem's title and its field messages. */
+export interface FormError {
+  title: string;
+  fields: Record<string, string>;
+  other: string[];
+}
+
+export function toFormError(error: unknown, knownFields: readonly string[], fallbackTitle: string): FormError {
+  if (!(error instanceof ProblemError)) return { title: fallbackTitle, fields: {}, other: [] };
+  const fields: Record<string, string> = {};
+  const other: string[] = [];
+  for (const item of error.problem.errors ?? []) {
+    const name = item.field.split('.')[0] ?? item.field;
+    if (knownFields.includes(name) && !fields[name]) fields[name] = item.message;
+    else other.push(item.message);
+  }
+  return { title: error.problem.title || fallbackTitle, fields, other };
+}
+
+/**
+ * Error state of one form: `fail(error)` after a refused request, `field(name)` for the message at a
+ * field, `summary` for the error summary on top. What the user typed stays in the form's own state.
+ */
+export function useFormErrors(form: string, knownFields: readonly string[]) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<FormError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const fail = (cause: unknown) => {
+    setAttempt((n) => n + 1);
+    const fallback = cause instanceof ProblemError && cause.kind === 'network' ? t('errors.network') : t('errors.unexpected');
+    setError(toFormError(cause, knownFields, fallback));
+  };
+  const items: SummaryItem[] = error
+    ? [
+        ...Object.entries(error.fields).map(([name, message]) => ({ targetId: fieldId(form, name), message })),
+        ...error.other.map((message) => ({ targetId: null, message })),
+      ]
+    : [];
+  return {
+    fail,
+    clear: () => setError(null),
+    field: (name: string) => error?.fields[name],
+    id: (name: string) => fieldId(form, name),
+    summary: error ? <ErrorSummary title={error.title} items={items} attempt={attempt} /> : null,
+  };
+}

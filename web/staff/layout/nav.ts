@@ -1,0 +1,36 @@
+import type { Role } from '../session.tsx';
+
+export interface NavItem {
+  to: string;
+  /** Key in the `staff` namespace. */
+  label: string;
+}
+
+const home: NavItem = { to: '/', label: 'nav.home' };
+const organisations: NavItem = { to: '/organisations', label: 'nav.organisations' };
+const accounts: NavItem = { to: '/accounts', label: 'nav.accounts' };
+const regionsAdmin: NavItem = { to: '/regions', label: 'nav.regionsAndQuarters' };
+const regions: NavItem = { to: '/regions', label: 'nav.regions' };
+const agreements: NavItem = { to: '/service-agreements', label: 'nav.serviceAgreements' };
+const audit: NavItem = { to: '/audit', label: 'nav.audit' };
+const myAccount: NavItem = { to: '/account', label: 'nav.myAccount' };
+
+/** The navigation of each role; every route a role may open is listed here. */
+export function navigationFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'city_admin':
+      return [home, organisations, accounts, regionsAdmin, agreements, audit, myAccount];
+    case 'city_coordinator':
+      return [home, regions, agreements, myAccount];
+    case 'evaluator':
+      return [home, regions, myAccount];
+    case 'provider_admin':
+      return [home, accounts, audit, regions, myAccount];
+    case 'social_worker':
+      return [home, regions, myAccount];
+  }
+}
+
+export function mayOpen(role: Role, path: string): boolean {
+  return navigationFor(role).some((item) => item.to === path);
+}

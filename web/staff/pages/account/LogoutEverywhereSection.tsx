@@ -1,0 +1,40 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Button } from '#web/ui/Button.tsx';
+import { api } from '../../api.ts';
+import { useFormErrors } from '../../forms.tsx';
+import { SESSION_KEY } from '../../session.tsx';
+
+export function LogoutEverywhereSection() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('logout-everywhere', []);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await api('POST', '/api/auth/logout-everywhere');
+      client.clear();
+      client.setQueryData(SESSION_KEY, null);
+      await navigate('/login');
+    } catch (error) {
+      errors.fail(error);
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="staff-section" aria-labelledby="account-sessions">
+      <h2 className="kern-heading-medium" id="account-sessions">
+        {t('myAccount.sessionsHeading')}
+      </h2>
+      {errors.summary}
+      <p className="kern-body">{t('myAccount.sessionsText')}</p>
+      <Button variant="secondary" onClick={() => void run()} disabled={busy}>
+        {t('myAccount.logoutEverywhere')}
+      </Button>
+    </section>
+  );
+}

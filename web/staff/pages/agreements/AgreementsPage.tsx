@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Button } from '#web/ui/Button.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { Table, type Column } from '#web/ui/Table.tsx';
+import { api } from '../../api.ts';
+import { formatDate } from '../../format.ts';
+import { useDocumentTitle } from '../../page.tsx';
+import { useMe } from '../../session.tsx';
+import type { ServiceAgreement } from '../../types.ts';
+import { CreateAgreementForm, EditAgreementForm } from './AgreementForms.tsx';
+
+/** Leistungsvereinbarungen: which provider serves which region when (city_admin edits, coordinators read). */
+export function AgreementsPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const isAdmin = me.role === 'city_admin';
+  useDocumentTitle(t('agreements.title'));
+  const [editing, setEditing] = useState<ServiceAgreement | null>(null);
+  const agreements = useQuery({ queryKey: ['service-agreements'], queryFn: () => api<ServiceAgreement[]>('GET', '/api/service-agreements') });
+
+  const columns: Column<ServiceAgreement>[] = [
+    { key: 'provider', header: t('agreements.provider'), rowHeader: true, cell: (a) => a.provider.name },
+    { key: 'region', header: t('agreements.region'), cell: (a) => a.region.name },
+    { key: 'reference', header: t('agreements.reference'), cell: (a) => a.reference },
+    { key: 'from', header: t('common.validFrom'), cell: (a) => formatDate(a.validFrom, i18n.language) },
+    { key: 'to', header: t('common.validTo'), cell: (a) => (a.validTo ? formatDate(a.validTo, i18n.language) : t('common.openEnded')) },
+  ];
+  if (isAdmin) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (a) => (
+        <Button variant="tertiary" small onClick={() => setEditing(a)} aria-label={t('agreements.editNamed', { provider: a.provider.name, region: a.region.name })}>
+          {t('common.edit')}
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title={t('agreements.title')} lead={isAdmin ? t('agreements.leadAdmin') : t('agreements.lead')} />
+      {agreements.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
+      {agreements.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
+      {agreements.data ? <Table caption={t('agreements.caption')} rows={agreements.data} rowKey={(a) => a.id} empty={t('agreements.empty')} columns={columns} /> : null}
+      {isAdmin && editing ? <EditAgreementForm key={editing.id} agreement={editing} onClose={() => setEditing(null)} /> : null}
+      {isAdmin ? <CreateAgreementForm /> : null}
+    </>
+  );
+}

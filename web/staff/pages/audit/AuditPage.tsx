@@ -1,0 +1,61 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Button } from '#web/ui/Button.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { Table } from '#web/ui/Table.tsx';
+import { api, withQuery } from '../../api.ts';
+import { formatDateTime } from '../../format.ts';
+import { useDocumentTitle } from '../../page.tsx';
+import { useMe } from '../../session.tsx';
+import type { AuditEntry, AuditPage as AuditPageData } from '../../types.ts';
+
+const PAGE_SIZE = 50;
+
+/** Protokoll: the audit log, newest first, ids and action names only; "load more" pages back. */
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  useDocumentTitle(t('audit.title'));
+  const log = useInfiniteQuery({
+    queryKey: ['audit'],
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => api<AuditPageData>('GET', withQuery('/api/audit', { before: pageParam, limit: PAGE_SIZE })),
+    getNextPageParam: (page) => page.nextBefore,
+  });
+  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
+  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} lead={me.role === 'city_admin' ? t('audit.leadCity') : t('audit.leadProvider', { organisation: me.organisation.name })} />
+      {log.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
+      {log.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
+      {log.data ? (
+        <Table<AuditEntry>
+          caption={t('audit.caption', { count: entries.length })}
+          rows={entries}
+          rowKey={(e) => String(e.id)}
+          empty={t('audit.empty')}
+          columns={[
+            { key: 'at', header: t('audit.at'), rowHeader: true, cell: (e) => formatDateTime(e.at, i18n.language) },
+            { key: 'action', header: t('audit.action'), cell: (e) => <span title={e.action}>{actionLabel(e.action)}</span> },
+            { key: 'record', header: t('audit.record'), cell: (e) => <span className="staff-ids">{`${e.recordType}: ${e.recordIds.join(', ')}`}</span> },
+            { key: 'actor', header: t('audit.actor'), cell: (e) => <span className="staff-ids">{e.actorAccountId ?? t('audit.system')}</span> },
+            { key: 'seq', header: t('audit.seq'), numeric: true, cell: (e) => e.seq },
+          ]}
+        />
+      ) : null}
+      {log.hasNextPage ? (
+        <div className="staff-actions">
+          <Button variant="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+            {t('audit.loadMore')}
+          </Button>
+        </div>
+      ) : null}
+      <p className="kern-body" role="status">
+        {log.isFetchingNextPage ? t('loading.title') : ''}
+      </p>
+    </>
+  );
+}

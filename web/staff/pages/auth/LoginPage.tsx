@@ -1,0 +1,101 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation } from 'react-router';
+import type { z } from 'zod';
+import type { loginResult, oidcInfo } from '#contracts/identity.ts';
+import { Button, buttonClass } from '#web/ui/Button.tsx';
+import { TextField } from '#web/ui/Field.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { api } from '../../api.ts';
+import { useFormErrors } from '../../forms.tsx';
+import { useDocumentTitle } from '../../page.tsx';
+import { useSession, useSetSession } from '../../session.tsx';
+import { EnrolmentStep } from './EnrolmentStep.tsx';
+import { TotpStep } from './TotpStep.tsx';
+
+type LoginResult = z.infer<typeof loginResult>;
+type OidcInfo = z.infer<typeof oidcInfo>;
+
+function OidcButton() {
+  const { t } = useTranslation();
+  const { data } = useQuery({ queryKey: ['oidc'], queryFn: () => api<OidcInfo>('GET', '/api/auth/oidc') });
+  if (!data?.enabled) return null;
+  return (
+    <section className="staff-section" aria-labelledby="login-sso">
+      <h2 className="kern-heading-small" id="login-sso">
+        {t('login.ssoHeading')}
+      </h2>
+      <a className={buttonClass('secondary')} href={`/api/auth/oidc/start?returnTo=${encodeURIComponent('/app/')}`}>
+        <span className="kern-label">{data.label ? t('login.ssoWithLabel', { label: data.label }) : t('login.sso')}</span>
+      </a>
+    </section>
+  );
+}
+
+function PasswordStep() {
+  const { t } = useTranslation();
+  const setSession = useSetSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('login', ['email', 'password']);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const result = await api<LoginResult>('POST', '/api/auth/login', { email, password });
+      errors.clear();
+      const stage = result.status === 'ok' ? 'active' : result.status === 'totp-required' ? 'totp' : 'enrolment';
+      setSession({ me: result.me, stage });
+    } catch (error) {
+      errors.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {errors.summary}
+      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
+        <TextField id={errors.id('email')} name="email" type="email" autoComplete="username" label={t('login.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.field('email')} />
+        <TextField id={errors.id('password')} name="password" type="password" autoComplete="current-password" label={t('login.password')} value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
+        <div className="staff-actions">
+          <Button type="submit" disabled={busy}>
+            {t('login.submit')}
+          </Button>
+          <Link className="kern-link" to="/forgot-password">
+            {t('login.forgot')}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** /app/login: email and password, then the code or the set-up of a second factor; city SSO. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { data: session, isPending } = useSession();
+  const location = useLocation();
+  const stage = session?.stage;
+  const title = stage === 'totp' ? t('login.totpTitle') : stage === 'enrolment' ? t('login.enrolTitle') : t('login.title');
+  useDocumentTitle(title);
+  if (stage === 'active') {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+  }
+  return (
+    <div className="staff-narrow">
+      <PageHeader title={title} lead={stage === 'totp' ? t('login.totpLead') : stage === 'enrolment' ? t('login.enrolLead') : t('login.lead')} />
+      {isPending ? null : stage === 'totp' ? <TotpStep /> : stage === 'enrolment' ? <EnrolmentStep /> : (
+        <>
+          <PasswordStep />
+          <OidcButton />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '#web/ui/Alert.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { api } from '../../api.ts';
+import { formatDate, isValidOn, todayInBerlin } from '../../format.ts';
+import { navigationFor } from '../../layout/nav.ts';
+import { useDocumentTitle } from '../../page.tsx';
+import { useMe } from '../../session.tsx';
+import type { ServiceAgreement } from '../../types.ts';
+
+/** The regions a social worker's organisation serves today, from its service agreements. */
+function MyRegions({ organisationId }: { organisationId: string }) {
+  const { t, i18n } = useTranslation();
+  const today = todayInBerlin();
+  const { data, isPending, isError } = useQuery({ queryKey: ['service-agreements'], queryFn: () => api<ServiceAgreement[]>('GET', '/api/service-agreements') });
+  const mine = (data ?? []).filter((a) => a.provider.id === organisationId && isValidOn(a, today));
+  return (
+    <section className="staff-section" aria-labelledby="home-regions">
+      <h2 className="kern-heading-medium" id="home-regions">
+        {t('home.myRegions')}
+      </h2>
+      {isPending ? (
+        <p className="kern-body">{t('loading.title')}</p>
+      ) : isError ? (
+        <Alert variant="danger" title={t('errors.loadFailed')} />
+      ) : mine.length === 0 ? (
+        <p className="kern-body">{t('home.noRegions')}</p>
+      ) : (
+        <ul className="kern-list">
+          {mine.map((agreement) => (
+            <li key={agreement.id}>
+              <strong>{agreement.region.name}</strong>{' '}
+              {agreement.validTo
+                ? t('home.agreementUntil', { from: formatDate(agreement.validFrom, i18n.language), to: formatDate(agreement.validTo, i18n.language) })
+                : t('home.agreementSince', { from: formatDate(agreement.validFrom, i18n.language) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The start page: organisation, what this role does here, and where to go. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  useDocumentTitle(t('home.title'));
+  const links = navigationFor(me.role).filter((item) => item.to !== '/');
+  return (
+    <>
+      <PageHeader title={t('home.greeting', { name: me.displayName })} lead={t('home.organisation', { organisation: me.organisation.name, role: t(`roles.${me.role}`) })} />
+      <section className="staff-section" aria-labelledby="home-role">
+        <h2 className="kern-heading-medium" id="home-role">
+          {t('home.yourWork')}
+        </h2>
+        <p className="kern-body">{t(`home.roleText.${me.role}`)}</p>
+      </section>
+      {me.role === 'social_worker' ? <MyRegions organisationId={me.organisation.id} /> : null}
+      <section className="staff-section" aria-labelledby="home-links">
+        <h2 className="kern-heading-medium" id="home-links">
+          {t('home.goTo')}
+        </h2>
+        <ul className="staff-cards">
+          {links.map((item) => (
+            <li key={item.to} className="kern-card kern-card--small">
+              <div className="kern-card__container">
+                <div className="kern-card__header">
+                  <Link className="kern-link kern-title" to={item.to}>
+                    {t(item.label)}
+                  </Link>
+                </div>
+                <div className="kern-card__body">
+                  <p className="kern-body">{t(`home.linkText.${item.to.slice(1)}`)}</p>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

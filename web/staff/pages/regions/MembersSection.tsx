@@ -1,0 +1,114 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Button } from '#web/ui/Button.tsx';
+import { SelectField, TextField } from '#web/ui/Field.tsx';
+import { Table } from '#web/ui/Table.tsx';
+import { api } from '../../api.ts';
+import { formatDate, todayInBerlin } from '../../format.ts';
+import { useFormErrors } from '../../forms.tsx';
+import type { MembershipHistory, MoveMember, Quarter, Region } from '../../types.ts';
+
+interface MemberRow {
+  code: string;
+  name: string;
+  kind: 'district' | 'locality';
+  quarter: string;
+  region: string | null;
+}
+
+function History({ code }: { code: string }) {
+  const { t, i18n } = useTranslation();
+  const { data } = useQuery({ queryKey: ['memberships', code], queryFn: () => api<MembershipHistory>('GET', `/api/region-members/${code}/memberships`) });
+  if (!data) return null;
+  return (
+    <Table
+      caption={t('members.historyCaption')}
+      rows={data}
+      rowKey={(h) => `${h.region.code}-${h.validFrom}`}
+      empty={t('members.noHistory')}
+      columns={[
+        { key: 'region', header: t('members.region'), rowHeader: true, cell: (h) => h.region.name },
+        { key: 'from', header: t('common.validFrom'), cell: (h) => formatDate(h.validFrom, i18n.language) },
+        { key: 'to', header: t('common.validTo'), cell: (h) => (h.validTo ? formatDate(h.validTo, i18n.language) : t('common.openEnded')) },
+      ]}
+    />
+  );
+}
+
+/** Stadtbezirke and Ortschaften: which region each belongs to, moving one from a date on, its history. */
+export function MembersSection({ regions }: { regions: Region[] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const quarters = useQuery({ queryKey: ['quarters'], queryFn: () => api<Quarter[]>('GET', '/api/quarters') });
+  const members: MemberRow[] = (quarters.data ?? []).flatMap((q) => q.members.map((m) => ({ code: m.code, name: m.name, kind: m.kind, quarter: q.name, region: m.region?.name ?? null })));
+  const [member, setMember] = useState('');
+  const [form, setForm] = useState<MoveMember>({ regionCode: regions[0]?.code ?? '', validFrom: todayInBerlin() });
+  const [moved, setMoved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('member-move', ['member', 'regionCode', 'validFrom']);
+  const chosen = member || members[0]?.code || '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api('PUT', `/api/region-members/${chosen}/region`, form);
+      errors.clear();
+      setMoved(members.find((m) => m.code === chosen)?.name ?? chosen);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['regions'] }),
+        client.invalidateQueries({ queryKey: ['quarters'] }),
+        client.invalidateQueries({ queryKey: ['memberships', chosen] }),
+      ]);
+    } catch (error) {
+      setMoved(null);
+      errors.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="staff-section" aria-labelledby="members-heading">
+      <h2 className="kern-heading-medium" id="members-heading">
+        {t('members.heading')}
+      </h2>
+      <p className="kern-body">{t('members.lead')}</p>
+      {quarters.data ? (
+        <Table
+          caption={t('members.caption')}
+          rows={members}
+          rowKey={(m) => m.code}
+          empty={t('members.empty')}
+          columns={[
+            { key: 'name', header: t('members.name'), rowHeader: true, cell: (m) => m.name },
+            { key: 'kind', header: t('members.kind'), cell: (m) => t(`memberKind.${m.kind}`) },
+            { key: 'quarter', header: t('members.quarter'), cell: (m) => m.quarter },
+            { key: 'region', header: t('members.regionToday'), cell: (m) => m.region ?? t('members.noRegion') },
+          ]}
+        />
+      ) : null}
+      <h3 className="kern-heading-small">{t('members.moveHeading')}</h3>
+      {moved ? <Alert variant="success" role="status" title={t('members.moved', { name: moved })} /> : null}
+      {errors.summary}
+      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
+        <SelectField id={errors.id('member')} label={t('members.member')} value={chosen} onChange={(e) => setMember(e.target.value)} options={members.map((m) => ({ value: m.code, label: m.name }))} error={errors.field('member')} />
+        <SelectField id={errors.id('regionCode')} label={t('members.targetRegion')} value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} options={regions.map((r) => ({ value: r.code, label: r.name }))} error={errors.field('regionCode')} />
+        <TextField id={errors.id('validFrom')} type="date" label={t('common.validFrom')} value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.field('validFrom')} />
+        <div className="staff-actions">
+          <Button type="submit" disabled={busy || !chosen}>
+            {t('members.move')}
+          </Button>
+        </div>
+      </form>
+      {chosen ? (
+        <>
+          <h3 className="kern-heading-small">{t('members.historyHeading', { name: members.find((m) => m.code === chosen)?.name ?? chosen })}</h3>
+          <History code={chosen} />
+        </>
+      ) : null}
+    </section>
+  );
+}

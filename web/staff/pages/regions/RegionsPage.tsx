@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Button } from '#web/ui/Button.tsx';
+import { TextField } from '#web/ui/Field.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { Table } from '#web/ui/Table.tsx';
+import { api, withQuery } from '../../api.ts';
+import { formatDate, todayInBerlin } from '../../format.ts';
+import { useDocumentTitle } from '../../page.tsx';
+import { useMe } from '../../session.tsx';
+import type { Region } from '../../types.ts';
+import { CreateRegionForm, EditRegionForm } from './RegionForms.tsx';
+import { MembersSection } from './MembersSection.tsx';
+
+/** Regionen (everyone reads; city_admin also edits regions and moves Stadtbezirke/Ortschaften). */
+export function RegionsPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const isAdmin = me.role === 'city_admin';
+  const title = isAdmin ? t('regions.titleAdmin') : t('regions.title');
+  useDocumentTitle(title);
+  const [atInput, setAtInput] = useState(todayInBerlin());
+  const [at, setAt] = useState(atInput);
+  const [editing, setEditing] = useState<Region | null>(null);
+  const regions = useQuery({ queryKey: ['regions', at], queryFn: () => api<Region[]>('GET', withQuery('/api/regions', { at })) });
+
+  const columns = [
+    { key: 'name', header: t('regions.name'), rowHeader: true, cell: (r: Region) => r.name },
+    { key: 'code', header: t('regions.code'), cell: (r: Region) => <code>{r.code}</code> },
+    { key: 'members', header: t('regions.members'), cell: (r: Region) => r.members.map((m) => m.name).join(', ') || t('regions.noMembers') },
+    { key: 'description', header: t('regions.description'), cell: (r: Region) => r.description },
+  ];
+  if (isAdmin) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (r: Region) => (
+        <Button variant="tertiary" small onClick={() => setEditing(r)} aria-label={t('regions.editNamed', { name: r.name })}>
+          {t('common.edit')}
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title={title} lead={t('regions.lead')} />
+      <form
+        className="staff-form staff-filter staff-inline-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (/^\d{4}-\d{2}-\d{2}$/.test(atInput)) setAt(atInput);
+        }}
+      >
+        <TextField id="regions-at" type="date" label={t('regions.at')} value={atInput} onChange={(e) => setAtInput(e.target.value)} />
+        <Button type="submit" variant="secondary">
+          {t('regions.show')}
+        </Button>
+      </form>
+      {regions.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
+      {regions.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
+      {regions.data ? (
+        <Table caption={t('regions.caption', { date: formatDate(at, i18n.language) })} rows={regions.data} rowKey={(r) => r.code} empty={t('regions.empty')} columns={columns} />
+      ) : null}
+      {isAdmin && editing ? <EditRegionForm key={editing.code} region={editing} onClose={() => setEditing(null)} /> : null}
+      {isAdmin ? <CreateRegionForm /> : null}
+      {isAdmin && regions.data ? <MembersSection regions={regions.data} /> : null}
+    </>
+  );
+}

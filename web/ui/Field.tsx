@@ -1,0 +1,127 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+
+/** The id of a form field, so an error summary can link to it. */
+export function fieldId(form: string, name: string): string {
+  return `${form}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+interface FieldFrameProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+  optional?: ReactNode | undefined;
+  children: ReactNode;
+}
+
+/** Label, hint and error message around one control (KERN form-input). */
+function FieldFrame({ id, label, hint, error, optional, children }: FieldFrameProps) {
+  return (
+    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+        {optional ? <span className="kern-label__optional"> {optional}</span> : null}
+      </label>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+          <span className="kern-body">{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'style'> {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: ReactNode;
+}
+
+/** A labelled text input; its error is announced with the field (aria-invalid, aria-describedby). */
+export function TextField({ id, label, hint, error, optional, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <input
+        {...input}
+        id={id}
+        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'style'> {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  options: readonly { value: string; label: string }[];
+}
+
+export function SelectField({ id, label, hint, error, options, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <div className="kern-form-input__select-wrapper">
+        <select
+          {...select}
+          id={id}
+          className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FieldFrame>
+  );
+}
+
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'style' | 'type'> {
+  id: string;
+  label: ReactNode;
+  error?: string | undefined;
+}
+
+export function CheckboxField({ id, label, error, ...input }: CheckboxFieldProps) {
+  return (
+    <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
+      <input
+        {...input}
+        type="checkbox"
+        id={id}
+        className={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+          <span className="kern-body">{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
