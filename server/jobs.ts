@@ -1,32 +1,90 @@
+import { PgBoss } from 'pg-boss';
 import type { Deps } from './deps.ts';
 import { deleteExpiredSessions } from './modules/identity/identity.queries.ts';
 
 /**
  * Periodic housekeeping. On PGlite (one process by definition) an in-process scheduler; on
- * PostgreSQL the same jobs are idempotent and safe when several processes run them.
+ * PostgreSQL pg-boss, whose cron schedules live in the database (schema `pgboss`), so several
+ * Lotse processes share one schedule and each run happens once. The jobs are idempotent anyway.
  */
 export interface Jobs {
+  kind: 'in-process' | 'pg-boss';
   stop(): Promise<void>;
 }
 
-export const JOBS: { name: string; everyMs: number; run: (deps: Deps) => Promise<void> }[] = [
+export interface Job {
+  name: string;
+  /** For the in-process scheduler. */
+  everyMs: number;
+  /** The same rhythm for pg-boss (minute resolution, UTC). */
+  cron: string;
+  run: (deps: Deps) => Promise<void>;
+}
+
+export const JOBS: Job[] = [
   {
     name: 'sessions.expire',
     everyMs: 15 * 60_000,
+    cron: '*/15 * * * *',
     run: (deps) => deps.db.transaction({ kind: 'system' }, (tx) => deleteExpiredSessions(tx, deps.now())),
   },
 ];
 
-export function startJobs(deps: Deps): Jobs {
-  const timers = JOBS.map((job) =>
+export const PG_BOSS_SCHEMA = 'pgboss';
+export const PG_BOSS_APPLICATION = 'lotse-jobs';
+
+export async function startJobs(deps: Deps, jobs: Job[] = JOBS): Promise<Jobs> {
+  const database = deps.config.database;
+  if (deps.db.kind === 'postgres' && database.kind === 'postgres') return startPgBoss(deps, database.url, jobs);
+  return startInProcess(deps, jobs);
+}
+
+function startInProcess(deps: Deps, jobs: Job[]): Jobs {
+  const timers = jobs.map((job) =>
     setInterval(() => {
       job.run(deps).catch((err: unknown) => deps.log?.error({ err, job: job.name }, 'job failed'));
     }, job.everyMs),
   );
   for (const t of timers) t.unref();
   return {
+    kind: 'in-process',
     async stop() {
       for (const t of timers) clearInterval(t);
+    },
+  };
+}
+
+async function startPgBoss(deps: Deps, url: string, jobs: Job[]): Promise<Jobs> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: PG_BOSS_SCHEMA,
+    application_name: PG_BOSS_APPLICATION,
+    max: 2,
+    openTelemetry: { enabled: false },
+  });
+  boss.on('error', (err: unknown) => deps.log?.error({ err }, 'job queue error'));
+  await boss.start();
+  try {
+    const names = new Set(jobs.map((j) => j.name));
+    for (const job of jobs) {
+      await boss.createQueue(job.name);
+      await boss.schedule(job.name, job.cron);
+      await boss.work(job.name, async () => {
+        await job.run(deps);
+      });
+    }
+    // Schedules of jobs that no longer exist would otherwise fill queues nobody works.
+    for (const s of await boss.getSchedules()) {
+      if (!names.has(s.name)) await boss.unschedule(s.name, s.key);
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false, close: true });
+    throw error;
+  }
+  return {
+    kind: 'pg-boss',
+    async stop() {
+      await boss.stop({ graceful: true, close: true, timeout: 10_000 });
     },
   };
 }

@@ -38,7 +38,7 @@ export async function start(config: Config): Promise<void> {
   if (config.demo) await seedDemo({ db });
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel), web: true });
   deps.log = app.log;
-  const jobs = startJobs(deps);
+  const jobs = await startJobs(deps);
   await app.listen({ port: config.port, host: config.host });
   const where = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   const lines = [`Lotse is running at ${where} (${config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL'})`];
