@@ -14,13 +14,11 @@ export function isStaffLanguage(value: unknown): value is StaffLanguage {
 
 const STORAGE_KEY = 'lotse.staff.language';
 
-/** The language before anyone logged in: the last choice on this device, else the browser's, else German. */
+/** The language before anyone logged in: the last choice on this device, else German. */
 function initialLanguage(): StaffLanguage {
   if (typeof window === 'undefined') return 'de';
   const stored = window.localStorage.getItem(STORAGE_KEY);
-  if (isStaffLanguage(stored)) return stored;
-  const browser = window.navigator.language.slice(0, 2);
-  return isStaffLanguage(browser) ? browser : 'de';
+  return isStaffLanguage(stored) ? stored : 'de';
 }
 
 /** Client i18n for the staff app (namespace `staff`, ICU messages); keeps <html lang> in step. */

@@ -27,7 +27,10 @@ export async function staffAppRoutes(app: App, deps: Deps): Promise<void> {
     await scope.register(fastifyStatic, { root: staffDir, serve: false });
     const config = { access: 'public' } as const;
 
-    scope.get('/app', { config, schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+    // With ignoreTrailingSlash this route also answers /app/: only the bare /app is redirected.
+    scope.get('/app', { config, schema: { hide: true } }, async (request, reply) =>
+      request.url.split('?')[0] === '/app' ? reply.redirect('/app/') : sendIndex(reply),
+    );
 
     scope.get<{ Params: { '*': string } }>('/app/assets/*', { config, schema: { hide: true } }, async (request, reply) => {
       const file = request.params['*'];

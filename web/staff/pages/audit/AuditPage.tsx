@@ -25,6 +25,7 @@ export function AuditPage() {
   });
   const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+  const recordLabel = (type: string) => t(`audit.recordTypes.${type}`, { defaultValue: type });
 
   return (
     <>
@@ -40,7 +41,7 @@ export function AuditPage() {
           columns={[
             { key: 'at', header: t('audit.at'), rowHeader: true, cell: (e) => formatDateTime(e.at, i18n.language) },
             { key: 'action', header: t('audit.action'), cell: (e) => <span title={e.action}>{actionLabel(e.action)}</span> },
-            { key: 'record', header: t('audit.record'), cell: (e) => <span className="staff-ids">{`${e.recordType}: ${e.recordIds.join(', ')}`}</span> },
+            { key: 'record', header: t('audit.record'), cell: (e) => <span className="staff-ids">{`${recordLabel(e.recordType)}: ${e.recordIds.join(', ')}`}</span> },
             { key: 'actor', header: t('audit.actor'), cell: (e) => <span className="staff-ids">{e.actorAccountId ?? t('audit.system')}</span> },
             { key: 'seq', header: t('audit.seq'), numeric: true, cell: (e) => e.seq },
           ]}

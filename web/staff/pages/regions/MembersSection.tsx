@@ -14,8 +14,21 @@ interface MemberRow {
   code: string;
   name: string;
   kind: 'district' | 'locality';
-  quarter: string;
+  quarters: string[];
   region: string | null;
+}
+
+/** The quarters list each member once per quarter: one row per member, its quarters joined. */
+function membersOf(quarters: Quarter[]): MemberRow[] {
+  const rows = new Map<string, MemberRow>();
+  for (const quarter of quarters) {
+    for (const m of quarter.members) {
+      const row = rows.get(m.code) ?? { code: m.code, name: m.name, kind: m.kind, quarters: [], region: m.region?.name ?? null };
+      row.quarters.push(quarter.name);
+      rows.set(m.code, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }
 
 function History({ code }: { code: string }) {
@@ -42,7 +55,7 @@ export function MembersSection({ regions }: { regions: Region[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const quarters = useQuery({ queryKey: ['quarters'], queryFn: () => api<Quarter[]>('GET', '/api/quarters') });
-  const members: MemberRow[] = (quarters.data ?? []).flatMap((q) => q.members.map((m) => ({ code: m.code, name: m.name, kind: m.kind, quarter: q.name, region: m.region?.name ?? null })));
+  const members = membersOf(quarters.data ?? []);
   const [member, setMember] = useState('');
   const [form, setForm] = useState<MoveMember>({ regionCode: regions[0]?.code ?? '', validFrom: todayInBerlin() });
   const [moved, setMoved] = useState<string | null>(null);
@@ -85,7 +98,7 @@ export function MembersSection({ regions }: { regions: Region[] }) {
           columns={[
             { key: 'name', header: t('members.name'), rowHeader: true, cell: (m) => m.name },
             { key: 'kind', header: t('members.kind'), cell: (m) => t(`memberKind.${m.kind}`) },
-            { key: 'quarter', header: t('members.quarter'), cell: (m) => m.quarter },
+            { key: 'quarters', header: t('members.quarters'), cell: (m) => m.quarters.join(', ') },
             { key: 'region', header: t('members.regionToday'), cell: (m) => m.region ?? t('members.noRegion') },
           ]}
         />
