@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#server/deps.ts';
@@ -7,7 +6,8 @@ import { PUBLIC_LOCALES, isPublicLocale, negotiate, type PublicLocale } from '#s
 import { listServiceAgreements } from '#server/modules/calls/calls.service.ts';
 import { listRegions } from '#server/modules/regions/regions.service.ts';
 import { berlinDate } from '#server/time.ts';
-import { ASSET_DIR_URL, ASSET_PREFIX, pageBySlug, PAGE_SLUGS } from '#web/public/pages.ts';
+import { webDistDir } from '#server/web-build.ts';
+import { ASSET_PREFIX, pageBySlug, PAGE_SLUGS } from '#web/public/pages.ts';
 import { renderPublicPage, type PageData, type RegionView } from '#web/public/render.tsx';
 import type { App } from './types.ts';
 
@@ -72,7 +72,7 @@ export async function publicPagesRoutes(app: App, deps: Deps): Promise<void> {
     render(request, reply, request.params.lang, request.params['*']),
   );
 
-  const assetDir = fileURLToPath(ASSET_DIR_URL);
+  const assetDir = join(webDistDir, 'public');
   app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const { file } = request.params;
     const type = CONTENT_TYPES[file.split('.').pop() ?? ''];

@@ -21,6 +21,3 @@ export function pageBySlug(slug: string): Exclude<PageId, 'notFound'> | undefine
 
 /** Where the built CSS and fonts are served from. */
 export const ASSET_PREFIX = '/assets/public/';
-
-/** Where the build writes them: dist/web/public in the repository (or installed package). */
-export const ASSET_DIR_URL = new URL('../../dist/web/public/', import.meta.url);
