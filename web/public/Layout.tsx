@@ -25,6 +25,7 @@ export function Layout({ lang, page, title, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t('layout.siteName')}`}</title>
         <meta name="description" content={t('layout.description')} />
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={`${ASSET_PREFIX}kern${suffix}.css`} />
         <link rel="stylesheet" href={`${ASSET_PREFIX}public${suffix}.css`} />
         {page !== 'notFound' && PUBLIC_LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={samePage(l)} />)}

@@ -7,12 +7,12 @@ export function ContactBlock({ contact }: { contact: Contact }) {
   const { t } = useTranslation('public');
   return (
     <div className="contact">
-      <address lang="de" dir="ltr">
-        {contact.name}
+      <address lang="de">
+        <bdi>{contact.name}</bdi>
         {contact.lines.map((line) => (
           <span key={line}>
             <br />
-            {line}
+            <bdi>{line}</bdi>
           </span>
         ))}
       </address>
