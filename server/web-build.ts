@@ -19,11 +19,11 @@ function filesUnder(path: string): string[] {
 }
 
 /** sha256 over the paths and contents of every input file, in a stable order. */
-export function webInputsHash(): string {
+export function webInputsHash(root = repoRoot): string {
   const hash = createHash('sha256');
-  const files = INPUTS.flatMap((input) => filesUnder(join(repoRoot, input))).sort();
+  const files = INPUTS.flatMap((input) => filesUnder(join(root, input))).sort();
   for (const file of files) {
-    hash.update(relative(repoRoot, file));
+    hash.update(relative(root, file));
     hash.update('\0');
     hash.update(readFileSync(file));
     hash.update('\0');
