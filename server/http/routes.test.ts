@@ -60,12 +60,16 @@ describe('route access rules', () => {
     const wrong: string[] = [];
     for (const rule of guarded) {
       const url = concreteUrl(rule.url);
-      const bodies: (string | undefined)[] = rule.method === 'GET' || rule.method === 'DELETE' ? [undefined] : ['{"x":', '{}', JSON.stringify({ email: 'a@b.c', password: 'p' })];
-      for (const payload of bodies) {
+      const json = 'application/json';
+      const bodies: { payload?: string; type?: string }[] =
+        rule.method === 'GET' || rule.method === 'DELETE'
+          ? [{}]
+          : [{ payload: '{"x":', type: json }, { payload: '{}', type: json }, { payload: JSON.stringify({ email: 'a@b.c', password: 'p' }), type: json }, { payload: '<x/>', type: 'application/xml' }];
+      for (const { payload, type: contentType } of bodies) {
         const res = await ctx.app.inject({
           method: rule.method as 'GET',
           url,
-          ...(payload !== undefined ? { payload, headers: { 'content-type': 'application/json' } } : {}),
+          ...(payload !== undefined ? { payload, headers: { 'content-type': contentType ?? json } } : {}),
         });
         const type = res.headers['content-type'] ?? '';
         const body = type.includes('json') ? res.json<{ type?: string }>() : {};
