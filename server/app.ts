@@ -17,6 +17,7 @@ import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
+import { officesRoutes } from './modules/offices/offices.routes.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
 
@@ -102,6 +103,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await regionsRoutes(app, deps);
   await catalogRoutes(app, deps);
   await callsRoutes(app, deps);
+  await officesRoutes(app, deps);
   await auditRoutes(app, deps);
   if (options.web) await webRoutes(app, deps);
 

@@ -6,6 +6,7 @@ import { makeDeps, prepareDatabase, start } from './main.ts';
 import { seedDemo } from './seed/demo.ts';
 import { verifyAuditLog } from './modules/audit/audit.service.ts';
 import { createAccountFromCli } from './modules/identity/accounts.cli.ts';
+import { systemActor } from './modules/identity/actor.ts';
 
 const USAGE = `Usage: lotse <command>
 
@@ -17,6 +18,8 @@ const USAGE = `Usage: lotse <command>
   audit verify                  check every organisation's audit hash chain; exits 1 and names
                                 the first broken entry when one was altered or removed
   demo seed                     load the demo data into an empty database
+  gtfs import <folder-or-zip>   import a GTFS feed (stops.txt; routes, trips, stop_times, calendar
+                                where present), replacing the previous one
 
 Roles: ${ROLES.join(', ')}
 Configuration comes from the environment (see README).`;
@@ -85,6 +88,18 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'seed') fail(USAGE);
       const seeded = await withDb(config, (deps) => seedDemo(deps));
       process.stdout.write(seeded ? 'Demo data loaded.\n' : 'The database has organisations already: demo data not loaded.\n');
+      return;
+    }
+    case 'gtfs': {
+      if (sub !== 'import' || !rest[0]) fail(USAGE);
+      const { importGtfs, GtfsError } = await import('./modules/offices/gtfs.import.ts');
+      try {
+        const r = await withDb(config, (deps) => importGtfs(deps, systemActor, rest[0] ?? ''));
+        process.stdout.write(`GTFS imported: ${r.stops} stops, ${r.departures} departure-hour rows, ${r.skipped} rows skipped.\n`);
+      } catch (error) {
+        if (error instanceof GtfsError) fail(error.message);
+        throw error;
+      }
       return;
     }
     case undefined:

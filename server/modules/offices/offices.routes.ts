@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import * as c from '#contracts/offices.ts';
+import type { Deps } from '#server/deps.ts';
+import type { App } from '#server/http/types.ts';
+import { OFFICE_EDITOR_ROLES, SITE_ASSESSOR_ROLES } from './offices.policy.ts';
+import * as service from './offices.service.ts';
+import * as scorecards from './scorecard.service.ts';
+
+export async function officesRoutes(app: App, deps: Deps): Promise<void> {
+  const tags = ['offices'];
+
+  app.get('/api/offices', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Integration offices in force on a date (default: today) with region, provider, address, point, opening hours, languages', querystring: c.officesQuery, response: { 200: c.officeList } },
+  }, async (request) => service.listOffices(deps, request.actor, request.query));
+
+  app.get('/api/offices/:id', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'One office: hours of the next 14 days, accessibility, nearest stops, scorecard lights', params: c.officeIdParams, response: { 200: c.officeDetail } },
+  }, async (request) => service.getOffice(deps, request.actor, request.params.id));
+
+  app.get('/api/offices/:id/a11y.json', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The office as A11yJSON PlaceInfo (https://a11yjson.org)', params: c.officeIdParams, response: { 200: z.record(z.string(), z.unknown()) } },
+  }, async (request) => scorecards.a11yExport(deps, request.actor, request.params.id));
+
+  app.get('/api/offices/:id/scorecard', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'The scorecard: one traffic light per criterion with its evidence', params: c.officeIdParams, response: { 200: c.scorecard } },
+  }, async (request) => scorecards.getScorecard(deps, request.actor, request.params.id));
+
+  app.post('/api/offices', {
+    config: { access: [...OFFICE_EDITOR_ROLES] },
+    schema: { tags, summary: 'Create an office (provider of the region\'s service agreement, or the city)', body: c.createOffice, response: { 201: z.object({ id: z.uuid() }) } },
+  }, async (request, reply) => reply.status(201).send(await service.createOffice(deps, request.actor, request.body)));
+
+  app.patch('/api/offices/:id', {
+    config: { access: [...OFFICE_EDITOR_ROLES] },
+    schema: { tags, summary: 'Change an office (hours and exceptions replace the previous ones when given)', params: c.officeIdParams, body: c.updateOffice },
+  }, async (request, reply) => {
+    await service.updateOffice(deps, request.actor, request.params.id, request.body);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/offices/:id/move', {
+    config: { access: [...OFFICE_EDITOR_ROLES] },
+    schema: { tags, summary: 'The office moves from a date on: a new period with the new address, history kept', params: c.officeIdParams, body: c.moveOffice, response: { 201: z.object({ id: z.uuid() }) } },
+  }, async (request, reply) => reply.status(201).send(await service.moveOffice(deps, request.actor, request.params.id, request.body)));
+
+  app.put('/api/offices/:id/site-assessment', {
+    config: { access: [...SITE_ASSESSOR_ROLES] },
+    schema: { tags, summary: 'The coordinator\'s assessment of footpaths, signage and position in the building', params: c.officeIdParams, body: c.siteAssessment },
+  }, async (request, reply) => {
+    await service.setSiteAssessment(deps, request.actor, request.params.id, request.body);
+    return reply.status(204).send();
+  });
+}

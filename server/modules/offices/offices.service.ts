@@ -1,0 +1,225 @@
+import type { z } from 'zod';
+import {
+  officeAccessibility,
+  siteAssessment as siteAssessmentContract,
+  type createOffice as createOfficeContract,
+  type moveOffice as moveOfficeContract,
+  type OfficeDetail,
+  type OfficeSummary,
+  type updateOffice as updateOfficeContract,
+} from '#contracts/offices.ts';
+import type { DbScope, Tx } from '#server/db.ts';
+import type { Deps } from '#server/deps.ts';
+import { guardConstraints } from '#server/db-errors.ts';
+import { forbidden, invalid, notFound } from '#server/http/problem.ts';
+import { recordAudit } from '#server/modules/audit/audit.service.ts';
+import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';
+import { berlinDate } from '#server/time.ts';
+import { hhmm, openingFrom, weekSummary, type HoursRule } from './hours.ts';
+import { isCityOfficeEditor, isProviderOfficeEditor } from './offices.policy.ts';
+import * as q from './offices.queries.ts';
+import { scorecardFor } from './scorecard.service.ts';
+import { nearestStops } from './transit.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof q.findOffice>>>;
+type HoursRow = Awaited<ReturnType<typeof q.hoursOf>>[number];
+type ExceptionRow = Awaited<ReturnType<typeof q.exceptionsOf>>[number];
+
+const toRule = (h: HoursRow): HoursRule => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), kind: h.kind, validFrom: h.validFrom, validTo: h.validTo });
+
+function summary(row: Row, hours: HoursRow[], at: string): OfficeSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    region: { code: row.regionCode, name: row.regionName },
+    provider: { id: row.providerId, name: row.providerName },
+    address: { street: row.street, houseNumber: row.houseNumber, postcode: row.postcode, city: row.city },
+    point: { lat: row.lat, lon: row.lon },
+    contact: { phone: row.phone, email: row.email, web: row.web },
+    languages: row.languages,
+    openingHours: hours
+      .filter((h) => h.officeId === row.id && (!h.validFrom || h.validFrom <= at) && (!h.validTo || h.validTo > at))
+      .map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), kind: h.kind })),
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+  };
+}
+
+/** Offices in force on a date (today in Berlin by default): public information. */
+export async function listOffices(deps: Deps, _actor: Actor, input: { at?: string | undefined; region?: string | undefined }): Promise<OfficeSummary[]> {
+  const at = input.at ?? berlinDate(deps.now());
+  return deps.db.transaction({ kind: 'public' }, async (tx) => {
+    const rows = await q.officesAt(tx, at, input.region);
+    const hours = await q.hoursOf(tx, rows.map((r) => r.id));
+    return rows.map((r) => summary(r, hours, at));
+  });
+}
+
+export interface LoadedOffice {
+  row: Row;
+  hours: HoursRule[];
+  exceptions: ExceptionRow[];
+  accessibility: z.infer<typeof officeAccessibility>;
+  assessment: z.infer<typeof siteAssessmentContract>;
+}
+
+export async function loadOffice(tx: Tx, id: string): Promise<LoadedOffice | null> {
+  const row = await q.findOffice(tx, id);
+  if (!row) return null;
+  const [hours, exceptions] = [await q.hoursOf(tx, [id]), await q.exceptionsOf(tx, [id])];
+  return {
+    row,
+    hours: hours.map(toRule),
+    exceptions,
+    accessibility: officeAccessibility.parse(row.accessibility),
+    assessment: siteAssessmentContract.parse(row.siteAssessment),
+  };
+}
+
+/** One office with hours for the next two weeks, accessibility, nearest stops and the scorecard's lights. */
+export async function getOffice(deps: Deps, _actor: Actor, id: string): Promise<OfficeDetail> {
+  const today = berlinDate(deps.now());
+  return deps.db.transaction({ kind: 'public' }, async (tx) => {
+    const o = await loadOffice(tx, id);
+    if (!o) throw notFound();
+    const hoursToday = o.hours.filter((h) => (!h.validFrom || h.validFrom <= today) && (!h.validTo || h.validTo > today));
+    const officeHours = { hours: o.hours, exceptions: o.exceptions };
+    const stops = await nearestStops(tx, { lat: o.row.lat, lon: o.row.lon }, hoursToday);
+    const card = await scorecardFor(tx, o, stops, today);
+    const hoursRows = await q.hoursOf(tx, [id]);
+    return {
+      ...summary(o.row, hoursRows, today),
+      accessibility: o.accessibility,
+      siteAssessment: o.assessment,
+      exceptions: o.exceptions.filter((e) => e.date >= today).map((e) => ({ date: e.date, closed: e.closed, opens: e.opens ? hhmm(e.opens) : null, closes: e.closes ? hhmm(e.closes) : null, note: e.note })),
+      nextDays: openingFrom(officeHours, today, 14),
+      week: weekSummary(officeHours, today),
+      nearestStops: stops,
+      scorecard: card.map((c) => ({ criterion: c.criterion, light: c.light })),
+      predecessorId: o.row.predecessorId,
+    };
+  });
+}
+
+/** The transaction scope of an editor: a provider acts in its tenant, the city across providers. */
+function writeScope(actor: StaffActor): DbScope {
+  return actor.organisationKind === 'city' ? { kind: 'city', organisationId: actor.organisationId } : { kind: 'tenant', organisationId: actor.organisationId };
+}
+
+function requireEditor(actor: Actor): StaffActor {
+  if (isCityOfficeEditor(actor) || isProviderOfficeEditor(actor)) return actor;
+  throw forbidden();
+}
+
+/** An office the actor may edit, or 404 (another provider's office is not theirs to see as editable). */
+async function editableOffice(tx: Tx, actor: StaffActor, id: string): Promise<Row> {
+  const row = await q.findOffice(tx, id);
+  if (!row) throw notFound();
+  if (isProviderOfficeEditor(actor) && row.providerId !== actor.organisationId) throw notFound();
+  return row;
+}
+
+const hoursRows = (rules: { weekday: number; opens: string; closes: string; kind: 'open' | 'walk_in' }[]) => rules.map((r) => ({ weekday: r.weekday, opens: r.opens, closes: r.closes, kind: r.kind }));
+const exceptionRows = (list: { date: string; closed: boolean; opens: string | null; closes: string | null; note: string }[]) =>
+  list.map((e) => ({ date: e.date, closed: e.closed, opens: e.opens, closes: e.closes, note: e.note }));
+
+export async function createOffice(deps: Deps, actor: Actor, input: z.infer<typeof createOfficeContract>): Promise<{ id: string }> {
+  const editor = requireEditor(actor);
+  const providerId = isProviderOfficeEditor(editor) ? editor.organisationId : input.providerId;
+  if (!providerId) throw invalid([{ field: 'providerId', key: 'field.required' }]);
+  if (isProviderOfficeEditor(editor) && input.providerId && input.providerId !== editor.organisationId) throw invalid([{ field: 'providerId', key: 'field.invalidOption' }]);
+  return deps.db.transaction(writeScope(editor), async (tx) => {
+    const region = await q.findRegionByCode(tx, input.regionCode);
+    if (!region) throw invalid([{ field: 'regionCode', key: 'field.invalidOption' }]);
+    if (!(await q.holdsAgreement(tx, providerId, region.id, input.validFrom))) {
+      if (isProviderOfficeEditor(editor)) throw forbidden();
+      throw invalid([{ field: 'providerId', key: 'field.noServiceAgreement' }]);
+    }
+    const row = await guardConstraints(() =>
+      q.insertOffice(tx, {
+        providerId,
+        regionId: region.id,
+        name: input.name,
+        ...input.address,
+        ...input.point,
+        ...input.contact,
+        languages: input.languages,
+        accessibility: officeAccessibility.parse(input.accessibility ?? {}),
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+      }),
+    );
+    await q.replaceHours(tx, row.id, hoursRows(input.openingHours));
+    await q.replaceExceptions(tx, row.id, exceptionRows(input.exceptions));
+    await recordAudit(tx, editor, { action: 'office.create', recordType: 'office', recordIds: [row.id] }, deps.now());
+    return row;
+  });
+}
+
+export async function updateOffice(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateOfficeContract>): Promise<void> {
+  const editor = requireEditor(actor);
+  await deps.db.transaction(writeScope(editor), async (tx) => {
+    const row = await editableOffice(tx, editor, id);
+    if (input.validTo && input.validTo <= row.validFrom) throw invalid([{ field: 'validTo', key: 'field.periodOrder' }]);
+    const updated = await guardConstraints(() =>
+      q.updateOffice(tx, id, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.address ?? {}),
+        ...(input.point ?? {}),
+        ...(input.contact ?? {}),
+        ...(input.languages !== undefined ? { languages: input.languages } : {}),
+        ...(input.accessibility !== undefined ? { accessibility: input.accessibility } : {}),
+        ...(input.validTo !== undefined ? { validTo: input.validTo } : {}),
+      }),
+    );
+    if (!updated) throw notFound();
+    if (input.openingHours) await q.replaceHours(tx, id, hoursRows(input.openingHours));
+    if (input.exceptions) await q.replaceExceptions(tx, id, exceptionRows(input.exceptions));
+    await recordAudit(tx, editor, { action: 'office.update', recordType: 'office', recordIds: [id] }, deps.now());
+  });
+}
+
+/**
+ * The office moves: the current row ends the day before `validFrom` (valid_to = validFrom), a new
+ * row with the new address begins, carrying name, contact, languages, hours and accessibility over.
+ */
+export async function moveOffice(deps: Deps, actor: Actor, id: string, input: z.infer<typeof moveOfficeContract>): Promise<{ id: string }> {
+  const editor = requireEditor(actor);
+  return deps.db.transaction(writeScope(editor), async (tx) => {
+    const row = await editableOffice(tx, editor, id);
+    if (input.validFrom <= row.validFrom || (row.validTo && input.validFrom >= row.validTo)) throw invalid([{ field: 'validFrom', key: 'field.periodOrder' }]);
+    const region = input.regionCode ? await q.findRegionByCode(tx, input.regionCode) : { id: row.regionId };
+    if (!region) throw invalid([{ field: 'regionCode', key: 'field.invalidOption' }]);
+    if (!(await q.holdsAgreement(tx, row.providerId, region.id, input.validFrom))) throw invalid([{ field: 'regionCode', key: 'field.noServiceAgreement' }]);
+    await q.updateOffice(tx, id, { validTo: input.validFrom });
+    const next = await q.insertOffice(tx, {
+      providerId: row.providerId,
+      regionId: region.id,
+      predecessorId: row.id,
+      name: row.name,
+      ...input.address,
+      ...input.point,
+      phone: row.phone,
+      email: row.email,
+      web: row.web,
+      languages: row.languages,
+      accessibility: {},
+      validFrom: input.validFrom,
+      validTo: row.validTo,
+    });
+    const hours = await q.hoursOf(tx, [id]);
+    await q.replaceHours(tx, next.id, hours.map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes, kind: h.kind, validFrom: h.validFrom, validTo: h.validTo })));
+    await recordAudit(tx, editor, { action: 'office.move', recordType: 'office', recordIds: [id, next.id] }, deps.now());
+    return next;
+  });
+}
+
+/** The coordinator's entries for the scorecard (footpaths, signage, position). */
+export async function setSiteAssessment(deps: Deps, actor: Actor, id: string, input: z.infer<typeof siteAssessmentContract>): Promise<void> {
+  if (!isCityOfficeEditor(actor)) throw forbidden();
+  await deps.db.transaction(writeScope(actor), async (tx) => {
+    const updated = await q.updateOffice(tx, id, { siteAssessment: input });
+    if (!updated) throw notFound();
+    await recordAudit(tx, actor, { action: 'office.assess', recordType: 'office', recordIds: [id] }, deps.now());
+  });
+}

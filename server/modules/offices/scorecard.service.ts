@@ -1,0 +1,59 @@
+import type { Tx } from '#server/db.ts';
+import type { Deps } from '#server/deps.ts';
+import { forbidden, notFound } from '#server/http/problem.ts';
+import type { Actor } from '#server/modules/identity/actor.ts';
+import { berlinDate } from '#server/time.ts';
+import { toA11yJson } from './a11y.ts';
+import { centralityOf } from './centrality.ts';
+import { weekSummary } from './hours.ts';
+import * as gq from './gtfs.queries.ts';
+import type { LoadedOffice } from './offices.service.ts';
+import { loadOffice } from './offices.service.ts';
+import { scoreOffice, type AppointmentLeadTime, type Criterion } from './scorecard.ts';
+import { nearestStops, type NearbyStop } from './transit.ts';
+
+/**
+ * Where the appointment lead time comes from. The appointments module registers its measurement
+ * here (`setLeadTimeSource`); until then the criterion is "unknown — measured once appointments exist".
+ */
+export type LeadTimeSource = (tx: Tx, officeId: string, at: string) => Promise<AppointmentLeadTime | null>;
+let leadTimeSource: LeadTimeSource = async () => null;
+export function setLeadTimeSource(source: LeadTimeSource): void {
+  leadTimeSource = source;
+}
+
+export async function scorecardFor(tx: Tx, o: LoadedOffice, stops: NearbyStop[], at: string): Promise<Criterion[]> {
+  const nearest = stops[0];
+  return scoreOffice({
+    nearestStop: nearest ? { name: nearest.name, walkingMinutes: nearest.walkingMinutes, departuresPerHour: nearest.departuresPerHour } : null,
+    stopsImported: (await gq.stopCount(tx)) > 0,
+    accessibility: o.accessibility,
+    assessment: o.assessment,
+    week: weekSummary({ hours: o.hours, exceptions: [] }, at),
+    appointments: await leadTimeSource(tx, o.row.id, at),
+    centrality: await centralityOf(tx, { lat: o.row.lat, lon: o.row.lon }, o.row.regionId, at),
+  });
+}
+
+/** The full scorecard with evidence: for staff. */
+export async function getScorecard(deps: Deps, actor: Actor, id: string) {
+  if (actor.kind !== 'staff') throw forbidden();
+  const at = berlinDate(deps.now());
+  return deps.db.transaction({ kind: 'public' }, async (tx) => {
+    const o = await loadOffice(tx, id);
+    if (!o) throw notFound();
+    const hoursToday = o.hours.filter((h) => (!h.validFrom || h.validFrom <= at) && (!h.validTo || h.validTo > at));
+    const stops = await nearestStops(tx, { lat: o.row.lat, lon: o.row.lon }, hoursToday);
+    return { officeId: id, at, criteria: await scorecardFor(tx, o, stops, at) };
+  });
+}
+
+/** The office's accessibility as A11yJSON (public). */
+export async function a11yExport(deps: Deps, _actor: Actor, id: string): Promise<Record<string, unknown>> {
+  return deps.db.transaction({ kind: 'public' }, async (tx) => {
+    const o = await loadOffice(tx, id);
+    if (!o) throw notFound();
+    const r = o.row;
+    return toA11yJson({ id: r.id, name: r.name, street: r.street, houseNumber: r.houseNumber, postcode: r.postcode, city: r.city, lat: r.lat, lon: r.lon, phone: r.phone, email: r.email, web: r.web, accessibility: o.accessibility });
+  });
+}
