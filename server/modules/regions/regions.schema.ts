@@ -93,7 +93,7 @@ export const boundaryUnit = pgTable(
     name: text('name').notNull().default(''),
     quarterCode: text('quarter_code'),
     memberCode: text('member_code'),
-    geometry: jsonb('geometry').$type<number[][][][]>().notNull(),
+    geometry: jsonb('geometry').$type<[number, number][][][]>().notNull(),
     bbox: box('bbox').notNull(),
   },
   (t) => [
