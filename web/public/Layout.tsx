@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTONYMS, PUBLIC_LOCALES, directionOf, type PublicLocale } from './i18n.tsx';
 import { ASSET_PREFIX, pagePath, type PageId } from './pages.ts';
+import { EasyLanguageLink } from './parts.tsx';
 
 interface LayoutProps {
   lang: PublicLocale;
@@ -72,9 +73,7 @@ export function Layout({ lang, page, title, children }: LayoutProps) {
                   <a href={pagePath(lang, 'accessibility')}>{t('accessibility.title')}</a>
                 </li>
                 <li>
-                  <a href={pagePath('de', 'easyLanguage')} lang="de" hrefLang="de">
-                    Leichte Sprache
-                  </a>
+                  <EasyLanguageLink label="link" />
                 </li>
                 <li>
                   <a href={pagePath(lang, 'signLanguage')}>{t('signLanguage.title')}</a>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pagePath } from './pages.ts';
 import { EXAMPLE_CONTACTS, type Contact } from './site.ts';
 
 /** A postal address with e-mail and telephone. Names and addresses stay German. */
@@ -61,5 +62,15 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       </h2>
       {children}
     </section>
+  );
+}
+
+/** The link to the Leichte Sprache page: German in every language, since it names German content. */
+export function EasyLanguageLink({ label }: { label: 'link' | 'startLink' }) {
+  const { t } = useTranslation('easy-language', { lng: 'de' });
+  return (
+    <a href={pagePath('de', 'easyLanguage')} lang="de" hrefLang="de">
+      {label === 'link' ? t('link') : t('startLink')}
+    </a>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicLocale } from '../i18n.tsx';
 import { Layout } from '../Layout.tsx';
-import { pagePath } from '../pages.ts';
+import { EasyLanguageLink } from '../parts.tsx';
 
 /** Leichte Sprache exists only in German: the other languages explain that and link to it. */
 export function EasyLanguagePage({ lang }: { lang: PublicLocale }) {
@@ -16,9 +16,7 @@ function EasyLanguageNote({ lang }: { lang: PublicLocale }) {
       <h1 className="kern-heading-x-large">{title}</h1>
       <p>{t('easyLanguage.onlyGerman')}</p>
       <p>
-        <a href={pagePath('de', 'easyLanguage')} lang="de" hrefLang="de">
-          Leichte Sprache
-        </a>
+        <EasyLanguageLink label="link" />
       </p>
     </Layout>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Name, type PublicLocale } from '../i18n.tsx';
 import { Layout } from '../Layout.tsx';
 import { pagePath } from '../pages.ts';
+import { EasyLanguageLink } from '../parts.tsx';
 
 /** A region as the start page shows it: proper names as they are in the database. */
 export interface RegionView {
@@ -125,10 +126,7 @@ export function StartPage({ lang, regions }: { lang: PublicLocale; regions: Regi
         </h2>
         <ul className="link-list">
           <li>
-            <a href={pagePath('de', 'easyLanguage')} lang="de" hrefLang="de">
-              {/* The label names German content, so it is German in every language. */}
-              Informationen in Leichter Sprache
-            </a>
+            <EasyLanguageLink label="startLink" />
           </li>
           <li>
             <a href={pagePath(lang, 'signLanguage')}>{t('start.accessible.signLanguage')}</a>
