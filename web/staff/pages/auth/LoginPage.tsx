@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { loginResult, oidcInfo } from '#contracts/identity.ts';
+import { Alert } from '#web/ui/Alert.tsx';
 import { Button, buttonClass } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
@@ -27,7 +28,7 @@ function OidcButton() {
         {t('login.ssoHeading')}
       </h2>
       <a className={buttonClass('secondary')} href={`/api/auth/oidc/start?returnTo=${encodeURIComponent('/app/')}`}>
-        <span className="kern-label">{data.label ? t('login.ssoWithLabel', { label: data.label }) : t('login.sso')}</span>
+        <span className="kern-label">{data.label ?? t('login.sso')}</span>
       </a>
     </section>
   );
@@ -80,6 +81,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { data: session, isPending } = useSession();
   const location = useLocation();
+  const [params] = useSearchParams();
   const stage = session?.stage;
   const title = stage === 'totp' ? t('login.totpTitle') : stage === 'enrolment' ? t('login.enrolTitle') : t('login.title');
   useDocumentTitle(title);
@@ -92,6 +94,7 @@ export function LoginPage() {
       <PageHeader title={title} lead={stage === 'totp' ? t('login.totpLead') : stage === 'enrolment' ? t('login.enrolLead') : t('login.lead')} />
       {isPending ? null : stage === 'totp' ? <TotpStep /> : stage === 'enrolment' ? <EnrolmentStep /> : (
         <>
+          {params.get('error') === 'oidc-failed' ? <Alert variant="danger" role="alert" title={t('login.oidcFailed')} /> : null}
           <PasswordStep />
           <OidcButton />
         </>
