@@ -1,6 +1,7 @@
 import * as c from '#contracts/regions.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
+import { geoRoutes } from './geo.routes.ts';
 import * as service from './regions.service.ts';
 
 export async function regionsRoutes(app: App, deps: Deps): Promise<void> {
@@ -44,4 +45,5 @@ export async function regionsRoutes(app: App, deps: Deps): Promise<void> {
     schema: { tags, summary: 'Move a member to another region from a date on (history is kept)', params: c.memberCodeParams, body: c.moveMember, response: { 200: c.membershipHistory } },
   }, async (request) => service.moveMember(deps, request.actor, request.params.code, request.body));
 
+  await geoRoutes(app, deps);
 }
