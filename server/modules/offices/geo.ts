@@ -1,5 +1,5 @@
 /**
- * Distances on the earth and walking estimates. See docs/decisions/0006-walking-distance.md:
+ * Distances on the earth and walking estimates. See docs/decisions/0007-walking-distance.md:
  * without an imported footpath network, walking distance is the straight line times a detour
  * factor, walked at a documented pace.
  */

@@ -4,7 +4,7 @@ import type { WeekSummary } from './hours.ts';
 /**
  * The office scorecard: one traffic light per seed criterion, with its evidence. Pure: the service
  * gathers the inputs. Thresholds are data (SCORECARD_THRESHOLDS) and are explained in
- * docs/decisions/0007-office-scorecard.md. A criterion without evidence is `unknown`, never red.
+ * docs/decisions/0008-office-scorecard.md. A criterion without evidence is `unknown`, never red.
  */
 export type Light = 'green' | 'amber' | 'red' | 'unknown';
 export type CriterionKey = 'transit' | 'footpaths' | 'signage' | 'position' | 'barrierFree' | 'openingHours' | 'appointments' | 'centrality';
