@@ -1,0 +1,114 @@
+import { simpleParser } from 'mailparser';
+import { TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+
+/** A real SMTP server in the test process: Lotse sends through SMTP_URL, the test reads the mail. */
+const inbox: { to: string; text: string }[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: mail.text ?? '' });
+        callback();
+      })
+      .catch(callback);
+  },
+});
+
+let lotse: RunningLotse;
+let browser: Browser;
+
+beforeAll(async () => {
+  const port = await new Promise<number>((resolve) => {
+    smtp.listen(0, '127.0.0.1', () => {
+      const address = smtp.server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+  lotse = await startLotse({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await lotse?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${lotse.url}/app/login`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+}
+
+describe('second factor and password reset', () => {
+  it('a team lead sets up TOTP and is asked for a code at the next login', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await submitLogin(page, 'leitung@nord.demo', DEMO_PASSWORD);
+    await page.waitForURL(/\/app\/?$/);
+    await page.getByRole('link', { name: 'Mein Konto', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Zweiten Faktor einrichten' }).click();
+    const secret = (await page.locator('.staff-secret code').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await expectAccessible(page, 'TOTP setup');
+    const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
+    await page.getByLabel('Code aus der App').fill(totp.generate());
+    await page.getByRole('button', { name: 'Einrichten abschließen' }).click();
+    await page.getByText('Der zweite Faktor ist eingerichtet.').first().waitFor();
+
+    await page.getByRole('button', { name: 'Abmelden' }).first().click();
+    await page.waitForURL(/\/app\/login/);
+    await submitLogin(page, 'leitung@nord.demo', DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Code eingeben' }).waitFor();
+    await expectAccessible(page, 'TOTP login step');
+    // a wrong code is refused with a message, the right one lets them in
+    await page.getByLabel('Code aus der App').fill('000000');
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    await page.getByRole('alert').first().waitFor();
+    // the next 30-second step, so the code cannot be a replay of the one used to enrol
+    await page.getByLabel('Code aus der App').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
+    await page.waitForURL(/\/app\/?$/);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
+    await context.close();
+  });
+
+  it('a social worker who forgot the password gets a mail over SMTP and sets a new one', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${lotse.url}/app/login`);
+    await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passwort vergessen' }).waitFor();
+    await expectAccessible(page, 'forgot password');
+    await page.getByLabel('E-Mail-Adresse').fill('beratung@sued.demo');
+    await page.getByRole('button', { name: 'Link anfordern' }).click();
+    await page.getByText('Anfrage erhalten').first().waitFor();
+
+    await expect.poll(() => inbox.filter((m) => m.to === 'beratung@sued.demo').length, { timeout: 15_000 }).toBe(1);
+    const mail = inbox.find((m) => m.to === 'beratung@sued.demo');
+    const link = /https?:\/\/\S+\/app\/reset-password\?token=[\w-]+/.exec(mail?.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const url = new URL(link ?? '');
+    await page.goto(`${lotse.url}${url.pathname}${url.search}`);
+    await page.getByRole('heading', { level: 1, name: 'Neues Passwort setzen' }).waitFor();
+    await expectAccessible(page, 'reset password');
+    // too short first: a field message, nothing lost
+    await page.getByLabel('Neues Passwort').fill('short');
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await page.getByLabel('Neues Passwort').fill('ein langer neuer Satz 2026');
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
+    await page.getByText('Ihr neues Passwort ist gespeichert.').first().waitFor();
+
+    await submitLogin(page, 'beratung@sued.demo', 'ein langer neuer Satz 2026');
+    await page.waitForURL(/\/app\/?$/);
+    await page.getByText('Südlicht Migrationsdienste gGmbH').first().waitFor();
+    await context.close();
+  });
+});
