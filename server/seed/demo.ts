@@ -4,6 +4,7 @@ import { countOrganisations, insertAccount, insertOrganisation } from '#server/m
 import { hashPassword } from '#server/modules/identity/passwords.ts';
 import { insertServiceAgreement } from '#server/modules/calls/calls.queries.ts';
 import { findRegion } from '#server/modules/regions/regions.queries.ts';
+import { seedDemoOffices } from './offices.demo.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -48,6 +49,7 @@ export async function seedDemo(deps: Pick<Deps, 'db'>): Promise<boolean> {
       if (!organisationId) throw new Error(`demo: no organisation ${a.org}`);
       await insertAccount(tx, { organisationId, email: a.email, role: a.role, displayName: a.displayName, passwordHash });
     }
+    await seedDemoOffices(tx, orgIds);
     return true;
   });
 }
