@@ -6,10 +6,10 @@ import type { Deps } from '#server/deps.ts';
 import { webDistDir } from '#server/web-build.ts';
 import type { App } from './types.ts';
 
-const staffDir = join(webDistDir, 'staff');
+const builtStaffDir = join(webDistDir, 'staff');
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-function sendIndex(reply: FastifyReply) {
+function sendIndex(reply: FastifyReply, staffDir: string) {
   if (!existsSync(join(staffDir, 'index.html'))) {
     return reply.status(503).type('text/plain; charset=utf-8').send('The staff app is not built yet: run `npm run build`.');
   }
@@ -23,13 +23,18 @@ function sendIndex(reply: FastifyReply) {
  */
 export async function staffAppRoutes(app: App, deps: Deps): Promise<void> {
   void deps;
+  await serveStaffApp(app, builtStaffDir);
+}
+
+/** The routes behind staffAppRoutes, serving the build in `staffDir`. */
+export async function serveStaffApp(app: App, staffDir: string): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(fastifyStatic, { root: staffDir, serve: false });
     const config = { access: 'public' } as const;
 
     // With ignoreTrailingSlash this route also answers /app/: only the bare /app is redirected.
     scope.get('/app', { config, schema: { hide: true } }, async (request, reply) =>
-      request.url.split('?')[0] === '/app' ? reply.redirect('/app/') : sendIndex(reply),
+      request.url.split('?')[0] === '/app' ? reply.redirect('/app/') : sendIndex(reply, staffDir),
     );
 
     scope.get<{ Params: { '*': string } }>('/app/assets/*', { config, schema: { hide: true } }, async (request, reply) => {
@@ -38,6 +43,6 @@ export async function staffAppRoutes(app: App, deps: Deps): Promise<void> {
       return reply.sendFile(`assets/${file}`, staffDir, { maxAge: YEAR_SECONDS * 1000, immutable: true });
     });
 
-    scope.get('/app/*', { config, schema: { hide: true } }, async (_request, reply) => sendIndex(reply));
+    scope.get('/app/*', { config, schema: { hide: true } }, async (_request, reply) => sendIndex(reply, staffDir));
   });
 }
