@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '#server/seed/demo.ts';
+import { createTestContext, type TestContext } from '#test/context.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps);
+});
+afterAll(async () => ctx.close());
+
+describe('demo offices', () => {
+  it('has one office per region, each with stops and a scorecard that shows something', async () => {
+    const list = (await ctx.request(null, { method: 'GET', url: '/api/offices' })).json<{ id: string; region: { code: string }; languages: string[] }[]>();
+    expect(list.map((o) => o.region.code)).toEqual(['nord', 'west', 'mitte', 'sued']);
+    for (const o of list) {
+      const d = (await ctx.request(null, { method: 'GET', url: `/api/offices/${o.id}` })).json<{ nearestStops: { departuresPerHour: number | null }[]; scorecard: { light: string }[]; week: { afterWorkDays: number } }>();
+      expect(d.nearestStops.length).toBeGreaterThan(0);
+      expect(d.nearestStops[0]?.departuresPerHour).not.toBeNull();
+      expect(d.week.afterWorkDays).toBe(1);
+      expect(d.scorecard.filter((c) => c.light !== 'unknown').length).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
