@@ -20,6 +20,12 @@ const USAGE = `Usage: lotse <command>
   demo seed                     load the demo data into an empty database
   gtfs import <folder-or-zip>   import a GTFS feed (stops.txt; routes, trips, stop_times, calendar
                                 where present), replacing the previous one
+  geo import <units.geojson> [--assign <units-to-stadtteil.csv>] [--valid-from YYYY-MM-DD]
+                                import a boundary set (Stadtteile, Stadtbezirke/Ortschaften, or finer
+                                units with their assignment table; WGS 84 or UTM 33N), valid from
+                                the date (default today); prints counts and units not assigned
+  streets import <file.csv>     replace the street directory (street, from, to, parity, postcode,
+                                stadtteil_code[, ortschaft]); prints counts and rejected lines
 
 Roles: ${ROLES.join(', ')}
 Configuration comes from the environment (see README).`;
@@ -100,6 +106,24 @@ async function main(argv: string[]): Promise<void> {
         if (error instanceof GtfsError) fail(error.message);
         throw error;
       }
+      return;
+    }
+    case 'geo': {
+      if (sub !== 'import') fail(USAGE);
+      const { values, positionals } = parseArgs({ args: rest, options: { assign: { type: 'string' }, 'valid-from': { type: 'string' } }, allowPositionals: true, strict: true });
+      if (positionals.length !== 1 || !positionals[0]) fail(USAGE);
+      const { importBoundariesFromCli } = await import('./modules/regions/geo.cli.ts');
+      const r = await withDb(config, (deps) => importBoundariesFromCli(deps, { geojson: positionals[0] ?? '', assign: values.assign, validFrom: values['valid-from'] }));
+      if ('error' in r) fail(r.error);
+      process.stdout.write(`${r.lines.join('\n')}\n`);
+      return;
+    }
+    case 'streets': {
+      if (sub !== 'import' || rest.length !== 1 || !rest[0]) fail(USAGE);
+      const { importStreetsFromCli } = await import('./modules/regions/geo.cli.ts');
+      const r = await withDb(config, (deps) => importStreetsFromCli(deps, rest[0] ?? ''));
+      if ('error' in r) fail(r.error);
+      process.stdout.write(`${r.lines.join('\n')}\n`);
       return;
     }
     case undefined:

@@ -66,11 +66,18 @@ function referenceOf(rows: Awaited<ReturnType<typeof q.referenceView>>): Referen
   return { quarters, members: rows.members };
 }
 
+/** No city organisation yet: imports by the command line have no audit chain to go to. */
+export class NoCityOrganisation extends Error {
+  constructor() {
+    super('No city organisation exists yet: imports are recorded in the city\'s audit log. Create it first.');
+  }
+}
+
 /** The organisation whose audit chain records an import: the actor's, or the city's for the command line and seeding. */
 export async function auditOrganisation(tx: Tx, actor: Actor): Promise<string> {
   if (actor.kind === 'staff') return actor.organisationId;
   const city = await q.cityOrganisationId(tx);
-  if (!city) throw new Error('No city organisation exists yet: imports are recorded in the city\'s audit log. Create it first.');
+  if (!city) throw new NoCityOrganisation();
   return city;
 }
 
