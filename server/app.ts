@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -56,6 +57,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     }
   });
 
+  // Residents use cheap phones on slow networks: compress pages, styles and JSON (br/gzip).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(swagger, {
