@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { MIN_PASSWORD_LENGTH } from './contracts/identity.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,6 +14,7 @@ export default defineConfig({
   base: '/app/',
   publicDir: false,
   plugins: [react()],
+  define: { __LOTSE_MIN_PASSWORD_LENGTH__: JSON.stringify(MIN_PASSWORD_LENGTH) },
   resolve: {
     alias: {
       '#contracts': `${root}contracts`,

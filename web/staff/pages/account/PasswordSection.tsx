@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '#contracts/identity.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { api } from '../../api.ts';
 import { useFormErrors } from '../../forms.tsx';
 import type { ChangePassword } from '../../types.ts';
+import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
 
 export function PasswordSection() {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '#contracts/identity.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
@@ -9,6 +8,7 @@ import { api } from '../../api.ts';
 import { useFormErrors } from '../../forms.tsx';
 import type { Account, CreateAccount, RoleName } from '../../types.ts';
 import { rolesFor } from './roles.ts';
+import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
 
 interface Props {
   /** Set for city_admin (the organisation chosen above); provider_admin creates in its own. */

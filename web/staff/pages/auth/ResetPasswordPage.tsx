@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MIN_PASSWORD_LENGTH } from '#contracts/identity.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
@@ -9,6 +8,7 @@ import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { api } from '../../api.ts';
 import { useFormErrors } from '../../forms.tsx';
 import { useDocumentTitle } from '../../page.tsx';
+import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
 
 /** /app/reset-password?token=…: sets a new password from the link in the mail (also for invitations). */
 export function ResetPasswordPage() {
