@@ -4,6 +4,7 @@ import { countOrganisations, insertAccount, insertOrganisation } from '#server/m
 import { hashPassword } from '#server/modules/identity/passwords.ts';
 import { insertServiceAgreement } from '#server/modules/calls/calls.queries.ts';
 import { findRegion } from '#server/modules/regions/regions.queries.ts';
+import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from './offices.demo.ts';
 
 /**
@@ -32,7 +33,7 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; or
 
 export async function seedDemo(deps: Pick<Deps, 'db'>): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const seeded = await deps.db.transaction({ kind: 'system' }, async (tx) => {
     if (await countOrganisations(tx)) return false;
     const orgIds = new Map<string, string>();
     const city = await insertOrganisation(tx, { kind: 'city', name: DEMO_CITY });
@@ -52,4 +53,6 @@ export async function seedDemo(deps: Pick<Deps, 'db'>): Promise<boolean> {
     await seedDemoOffices(tx, orgIds);
     return true;
   });
+  if (seeded) await seedDemoStreetDirectory(deps);
+  return seeded;
 }
