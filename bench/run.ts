@@ -6,7 +6,9 @@ import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
 import { makeDeps, prepareDatabase } from '#server/main.ts';
 import { formatTable, listenLocal, measure, settings, type Figure, type Row } from './lib.ts';
+import { geoFigure } from './geo.bench.ts';
 import { regionsFigure } from './regions.bench.ts';
+import type { Deps } from '#server/deps.ts';
 
 /**
  * `npm run bench`: starts Lotse on the embedded database (a fresh PGlite data dir, migrated and
@@ -14,7 +16,10 @@ import { regionsFigure } from './regions.bench.ts';
  * baseline from the same run. Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (2).
  * Add a figure: write bench/<topic>.bench.ts exporting a function that returns a Figure, list it below.
  */
-const FIGURES: { name: string; make: (lotseUrl: string) => Promise<Figure> }[] = [{ name: 'regions', make: regionsFigure }];
+const FIGURES: { name: string; make: (lotseUrl: string, deps: Deps) => Promise<Figure> }[] = [
+  { name: 'regions', make: regionsFigure },
+  { name: 'geo', make: geoFigure },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -28,7 +33,8 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   process.stdout.write(`Preparing ${config.database.kind === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}…\n`);
   const db = await prepareDatabase(config);
-  const app = await buildApp(makeDeps(config, db), { logger: false, web: false });
+  const deps = makeDeps(config, db);
+  const app = await buildApp(deps, { logger: false, web: false });
   const rows: Row[] = [];
   try {
     const lotseUrl = await listenLocal(app);
@@ -36,7 +42,7 @@ async function main(): Promise<void> {
       `Node ${process.version}, ${settings.connections} connections, ${settings.seconds} s per target after ${settings.warmupSeconds} s warm-up, 127.0.0.1\n`,
     );
     for (const f of FIGURES.filter((x) => only.length === 0 || only.includes(x.name))) {
-      const figure = await f.make(lotseUrl);
+      const figure = await f.make(lotseUrl, deps);
       try {
         process.stdout.write(`measuring ${figure.name}…\n`);
         const subject = await measure(figure.subject);
