@@ -1,0 +1,59 @@
+import { TIME_ZONE } from '#server/time.ts';
+
+/**
+ * A small Europe/Berlin helper on top of Intl: wall-clock date and time ↔ instant, correct across
+ * the daylight-saving changes. A wall time that does not exist (02:30 on the spring change day)
+ * moves forward by the gap (03:30 CEST); a wall time that exists twice (02:30 on the autumn change
+ * day) means the earlier instant (CEST) — the "compatible" rule of Temporal.
+ */
+
+const parts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface WallClock {
+  date: string;
+  time: string;
+}
+
+/** Berlin wall clock at an instant: date YYYY-MM-DD, time HH:MM. */
+export function berlinWall(at: Date | number): WallClock {
+  const p: Record<string, string> = {};
+  for (const x of parts.formatToParts(typeof at === 'number' ? new Date(at) : at)) p[x.type] = x.value;
+  return { date: `${p['year']}-${p['month']}-${p['day']}`, time: `${p['hour']}:${p['minute']}` };
+}
+
+const MINUTE = 60_000;
+
+/** Offset of Berlin from UTC at an instant, in minutes (60 or 120). */
+export function berlinOffsetMinutes(at: number): number {
+  const p: Record<string, string> = {};
+  for (const x of parts.formatToParts(new Date(at))) p[x.type] = x.value;
+  const asUtc = Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']), Number(p['second']));
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
+}
+
+/** The instant (ms since epoch) of a Berlin wall-clock date and time "HH:MM" (or "24:00"). */
+export function berlinInstant(date: string, time: string): number {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const naive = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  const before = berlinOffsetMinutes(naive - 6 * 60 * MINUTE);
+  const after = berlinOffsetMinutes(naive + 6 * 60 * MINUTE);
+  const candidates = [...new Set([before, after])]
+    .map((o) => naive - o * MINUTE)
+    .filter((t) => berlinOffsetMinutes(t) * MINUTE === naive - t)
+    .sort((a, b) => a - b);
+  // Existing wall time: the earlier of its instants. In the spring gap: shifted forward by the gap.
+  return candidates[0] ?? naive - before * MINUTE;
+}
+
+/** Today's date in Berlin. */
+export const berlinToday = (now: Date): string => berlinWall(now).date;
