@@ -12,8 +12,8 @@ export type Place = z.infer<typeof place>;
 
 export const locateQuery = z
   .object({
-    lat: z.coerce.number().min(-90).max(90),
-    lon: z.coerce.number().min(-180).max(180),
+    lat: z.string().trim().min(1).pipe(z.coerce.number<string>().min(-90).max(90)).describe('latitude, WGS 84 degrees'),
+    lon: z.string().trim().min(1).pipe(z.coerce.number<string>().min(-180).max(180)).describe('longitude, WGS 84 degrees'),
     at: isoDate.optional(),
   })
   .strict();

@@ -131,6 +131,9 @@ describe('GET /api/regions/locate', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json<ProblemBody>().errors?.map((e) => e.field).sort()).toEqual(['lat', 'lon']);
     expect((await ctx.request(null, { method: 'GET', url: '/api/regions/locate?lat=51' })).statusCode).toBe(400);
+    const empty = await ctx.request(null, { method: 'GET', url: '/api/regions/locate?lat=&lon=13.7' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<ProblemBody>().errors?.map((e) => e.field)).toEqual(['lat']);
   });
 
   it('uses the set valid at the date: a later UTM 33N quarter set takes over from its valid_from', async () => {
