@@ -17,6 +17,8 @@ export const me = z.object({
   organisation: z.object({ id: z.uuid(), name: z.string(), kind: organisationKind, requireTotp: z.boolean() }),
   /** Send it back in the X-CSRF-Token header with every write. */
   csrfToken: z.string(),
+  /** `active`, or what the session still owes: a code (`totp`) or the set-up of a second factor (`enrolment`). */
+  stage: z.enum(['active', 'totp', 'enrolment']),
 });
 export type Me = z.infer<typeof me>;
 

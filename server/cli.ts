@@ -5,13 +5,15 @@ import { ROLES, type Role } from './modules/identity/roles.ts';
 import { makeDeps, prepareDatabase, start } from './main.ts';
 import { seedDemo } from './seed/demo.ts';
 import { verifyAuditLog } from './modules/audit/audit.service.ts';
-import { createAccountFromCli } from './modules/identity/accounts.cli.ts';
+import { createAccountFromCli, createOrganisationFromCli } from './modules/identity/accounts.cli.ts';
 import { systemActor } from './modules/identity/actor.ts';
 
 const USAGE = `Usage: lotse <command>
 
   start                         start Lotse (migrations and reference data applied first)
   migrate                       apply the database migrations and reference data, then exit
+  org create --kind city|provider --name NAME
+                                create an organisation (a fresh installation starts with the city)
   user create --email E --role R --org ORG [--name N] [--password P]
                                 create a staff account (ORG: organisation id or exact name;
                                 without --password a random one is printed once)
@@ -61,6 +63,16 @@ async function main(argv: string[]): Promise<void> {
       await withDb(config, async () => undefined);
       process.stdout.write('Migrations and reference data applied.\n');
       return;
+    case 'org': {
+      if (sub !== 'create') fail(USAGE);
+      const { values } = parseArgs({ args: rest, options: { kind: { type: 'string' }, name: { type: 'string' } }, strict: true });
+      if ((values.kind !== 'city' && values.kind !== 'provider') || !values.name) fail(`--kind city|provider and --name are required.\n\n${USAGE}`);
+      const kind = values.kind;
+      const result = await withDb(config, (deps) => createOrganisationFromCli(deps, { kind, name: values.name ?? '' }));
+      if ('error' in result) fail(result.error);
+      process.stdout.write(`Created the ${result.kind} organisation "${result.name}" (${result.id}).\n`);
+      return;
+    }
     case 'user': {
       if (sub !== 'create') fail(USAGE);
       const { values } = parseArgs({

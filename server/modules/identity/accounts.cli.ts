@@ -1,7 +1,7 @@
 import type { Deps } from '#server/deps.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import { systemActor } from './actor.ts';
-import { findOrganisationByIdOrName, insertAccount } from './identity.queries.ts';
+import { countCityOrganisations, findOrganisationByIdOrName, insertAccount, insertOrganisation } from './identity.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { rolesFor, type Role } from './roles.ts';
 import { sqlState } from '#server/db-errors.ts';
@@ -26,5 +26,21 @@ export async function createAccountFromCli(
       if (sqlState(error) === '23505') return { error: `An account with the email ${input.email} exists already.` };
       throw error;
     }
+  });
+}
+
+/** `lotse org create`: the first organisations of a fresh installation (the city, then providers). */
+export async function createOrganisationFromCli(
+  deps: Pick<Deps, 'db' | 'now'>,
+  input: { kind: 'city' | 'provider'; name: string },
+): Promise<{ id: string; name: string; kind: 'city' | 'provider' } | { error: string }> {
+  const name = input.name.trim();
+  if (!name) return { error: 'The organisation needs a name.' };
+  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+    if (await findOrganisationByIdOrName(tx, name)) return { error: `An organisation named "${name}" exists already.` };
+    if (input.kind === 'city' && (await countCityOrganisations(tx)) > 0) return { error: 'There is a city organisation already; Lotse serves one city.' };
+    const row = await insertOrganisation(tx, { kind: input.kind, name });
+    await recordAudit(tx, systemActor, { action: 'organisation.create', recordType: 'organisation', recordIds: [row.id], organisationId: row.id }, deps.now());
+    return { id: row.id, name: row.name, kind: row.kind };
   });
 }

@@ -13,6 +13,7 @@ export function presentMe(session: SessionInfo): Me {
     totpEnabled: session.account.totpEnabled,
     organisation: session.organisation,
     csrfToken: session.csrfToken,
+    stage: session.stage === 'enrol' ? 'enrolment' : session.stage,
   };
 }
 

@@ -209,3 +209,8 @@ export async function takeOidcLogin(tx: Tx, state: string, now: Date) {
   const [row] = await tx.delete(oidcLogin).where(eq(oidcLogin.state, state)).returning();
   return row ?? null;
 }
+
+export async function countCityOrganisations(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisation).where(eq(organisation.kind, 'city'));
+  return row?.n ?? 0;
+}

@@ -58,6 +58,7 @@ describe('TOTP', () => {
     const { status, session } = await loginStatus(staff.email);
     expect(status).toBe('totp-required');
     expect((await preferences(session)).json<{ type: string }>().type).toBe('/problems/totp-required');
+    expect((await ctx.request(session, { method: 'GET', url: '/api/auth/me' })).json<{ stage: string }>().stage).toBe('totp');
     // a half-logged-in session cannot set up a new factor instead of proving the old one
     expect((await ctx.request(session, { method: 'POST', url: '/api/auth/totp/setup' })).statusCode).toBe(401);
     // the code used to enable is not accepted again (same time step)
@@ -69,7 +70,7 @@ describe('TOTP', () => {
     expect(ok.statusCode).toBe(204);
     expect((await preferences(session)).statusCode).toBe(200);
     const me = await ctx.request(session, { method: 'GET', url: '/api/auth/me' });
-    expect(me.json<{ totpEnabled: boolean }>().totpEnabled).toBe(true);
+    expect(me.json<{ totpEnabled: boolean; stage: string }>()).toMatchObject({ totpEnabled: true, stage: 'active' });
 
     // replay of the very same code on another login is refused
     const second = await loginStatus(staff.email);

@@ -1,5 +1,6 @@
 import type { Role } from '../session.tsx';
 
+// i18n-keys: staff:nav.*
 export interface NavItem {
   to: string;
   /** Key in the `staff` namespace. */
