@@ -30,7 +30,7 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql
 if [ "${#missing[@]}" -gt 0 ]; then
   step "Installing ${missing[*]} (apt-get)"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 step "Type check"
@@ -40,21 +40,13 @@ step "Lint"
 npx --no-install eslint .
 
 step "Locales"
-if [ -f scripts/check-locales.ts ]; then
-  npx --no-install tsx scripts/check-locales.ts
-else
-  echo "scripts/check-locales.ts does not exist yet: locale check skipped."
-fi
+npx --no-install tsx scripts/check-locales.ts
 
 step "Migrations"
 bash scripts/check-migrations.sh
 
 step "Web assets"
-if [ -f scripts/build-web.ts ]; then
-  npx --no-install tsx scripts/build-web.ts
-else
-  echo "scripts/build-web.ts does not exist yet: nothing to build."
-fi
+npx --no-install tsx scripts/build-web.ts
 
 step "Tests (unit, PGlite, PostgreSQL, browser)"
 npx --no-install vitest run
