@@ -4,7 +4,7 @@
  *
  * Rules
  * (a) Missing: every German key must exist in each language its namespace requires:
- *       `public` and `errors` (resident-facing)  de, en, ar, fa, uk, ru
+ *       `public`, `errors` and `appointments-mail` (resident-facing)  de, en, ar, fa, uk, ru
  *       `easy-language` (Leichte Sprache is German by nature)  de
  *       every other namespace (staff, mail, …)  de, en
  * (b) Extra: no language may have a key that German does not have.
@@ -34,6 +34,7 @@ export const PUBLIC_LANGUAGES = ['de', 'en', 'ar', 'fa', 'uk', 'ru'] as const;
 const REQUIRED: Record<string, readonly string[]> = {
   public: PUBLIC_LANGUAGES,
   errors: PUBLIC_LANGUAGES,
+  'appointments-mail': PUBLIC_LANGUAGES,
   'easy-language': ['de'],
 };
 const DEFAULT_REQUIRED = ['de', 'en'] as const;

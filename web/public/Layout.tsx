@@ -10,15 +10,19 @@ interface LayoutProps {
   page: PageId;
   /** The page's h1, also the document title. */
   title: string;
+  /** For pages outside PAGE_SLUGS (offices, booking): the same page's path in another language. */
+  paths?: (lang: PublicLocale) => string;
+  /** Load the small progressive-enhancement script (served from 'self'; the page works without it). */
+  enhance?: boolean;
   children: ReactNode;
 }
 
 /** The frame of every public page: skip link, header with language switch, main, footer. No script. */
-export function Layout({ lang, page, title, children }: LayoutProps) {
+export function Layout({ lang, page, title, paths, enhance, children }: LayoutProps) {
   const { t } = useTranslation('public');
   const dir = directionOf(lang);
   const suffix = dir === 'rtl' ? '.rtl' : '';
-  const samePage = (l: PublicLocale) => (page === 'notFound' ? pagePath(l, 'start') : pagePath(l, page));
+  const samePage = (l: PublicLocale) => (paths ? paths(l) : page === 'notFound' ? pagePath(l, 'start') : pagePath(l, page));
   return (
     <html lang={lang} dir={dir}>
       <head>
@@ -29,6 +33,7 @@ export function Layout({ lang, page, title, children }: LayoutProps) {
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={`${ASSET_PREFIX}kern${suffix}.css`} />
         <link rel="stylesheet" href={`${ASSET_PREFIX}public${suffix}.css`} />
+        {enhance && <script src={`${ASSET_PREFIX}booking.js`} defer />}
         {page !== 'notFound' && PUBLIC_LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={samePage(l)} />)}
       </head>
       <body className="public">

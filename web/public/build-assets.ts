@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PurgeCSS } from 'purgecss';
 import rtlcss from 'rtlcss';
+import { bookingSamples } from './booking/samples.tsx';
 import { PUBLIC_LOCALES } from './i18n.tsx';
 import { PAGE_SLUGS, pageBySlug } from './pages.ts';
 import { renderPublicPage, type PageData } from './render.tsx';
@@ -28,7 +29,10 @@ function renderedSamples(): { raw: string; extension: string }[] {
     const page = pageBySlug(slug);
     if (page && page !== 'start' && page !== 'signLanguage') sample.push({ page });
   }
-  return PUBLIC_LOCALES.flatMap((lang) => sample.map((data) => ({ raw: renderPublicPage(lang, data), extension: 'html' })));
+  return PUBLIC_LOCALES.flatMap((lang) => [
+    ...sample.map((data) => renderPublicPage(lang, data)),
+    ...bookingSamples(lang),
+  ].map((raw) => ({ raw, extension: 'html' })));
 }
 
 async function purge(css: string, content: { raw: string; extension: string }[]): Promise<string> {

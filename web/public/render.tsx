@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { PublicI18n, type PublicLocale } from './i18n.tsx';
 import type { PageId } from './pages.ts';
@@ -43,4 +44,9 @@ export function renderPublicPage(lang: PublicLocale, data: PageData): string {
       <Page lang={lang} data={data} />
     </PublicI18n>,
   )}`;
+}
+
+/** A whole HTML document from a page element (the office and booking pages pass their own). */
+export function renderDocument(lang: PublicLocale, page: ReactNode): string {
+  return `<!doctype html>${renderToStaticMarkup(<PublicI18n lang={lang}>{page}</PublicI18n>)}`;
 }

@@ -100,12 +100,21 @@ export function StartPage({ lang, regions }: { lang: PublicLocale; regions: Regi
         </ul>
       </section>
 
-      {/* Filled by a later issue: office finder and appointment booking. Text only until then. */}
       <section aria-labelledby="find-office" className="find-office">
         <h2 className="kern-heading-large" id="find-office">
           {t('start.findOffice.title')}
         </h2>
         <p>{t('start.findOffice.text')}</p>
+        <ul className="link-list">
+          <li>
+            <a href={`/${lang}/offices`} className="kern-btn kern-btn--primary button-link">
+              <span className="kern-label">{t('start.findOffice.find')}</span>
+            </a>
+          </li>
+          <li>
+            <a href={`/${lang}/offices#all-offices`}>{t('start.findOffice.book')}</a>
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="regions">
