@@ -19,6 +19,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { officesRoutes } from './modules/offices/offices.routes.ts';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
 
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await catalogRoutes(app, deps);
   await callsRoutes(app, deps);
   await officesRoutes(app, deps);
+  await appointmentsRoutes(app, deps);
   await auditRoutes(app, deps);
   if (options.web) await webRoutes(app, deps);
 

@@ -86,6 +86,8 @@ export interface Config {
   signLanguageVideoUrl: string | null;
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
+  /** Abuse limits of the appointment booking (defaults in appointments/limits.ts; tests move them out of the way). */
+  appointmentLimits?: Partial<import('./modules/appointments/limits.ts').AppointmentLimits>;
 }
 
 export class ConfigError extends Error {

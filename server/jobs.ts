@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Deps } from './deps.ts';
 import { deleteExpiredSessions } from './modules/identity/identity.queries.ts';
+import { sendReminders } from './modules/appointments/reminders.service.ts';
 
 /**
  * Periodic housekeeping. On PGlite (one process by definition) an in-process scheduler; on
@@ -27,6 +28,14 @@ export const JOBS: Job[] = [
     everyMs: 15 * 60_000,
     cron: '*/15 * * * *',
     run: (deps) => deps.db.transaction({ kind: 'system' }, (tx) => deleteExpiredSessions(tx, deps.now())),
+  },
+  {
+    name: 'appointments.remind',
+    everyMs: 15 * 60_000,
+    cron: '*/15 * * * *',
+    run: async (deps) => {
+      await sendReminders(deps);
+    },
   },
 ];
 

@@ -22,6 +22,11 @@ export const PROBLEM_TYPES = [
   'oidc-unavailable',
   'oidc-failed',
   'period-overlap',
+  'slot-taken',
+  'slot-unavailable',
+  'booking-limit',
+  'idempotency-mismatch',
+  'too-late',
   'internal',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

@@ -202,3 +202,13 @@ export function assignmentsAt(input: Omit<SlotInput, 'from' | 'days'>, start: Da
   if (!candidates(p, date).includes(start.getTime())) return [];
   return optionsAt(p, date, open, start.getTime(), input.language, false);
 }
+
+/** The first free start from `input.from` on (up to `input.days` days), or null. */
+export function nextFreeSlot(input: SlotInput): Date | null {
+  for (let i = 0; i < input.days; i++) {
+    const [day] = computeSlots({ ...input, from: addDays(input.from, i), days: 1 });
+    const first = day?.slots[0];
+    if (first) return first.start;
+  }
+  return null;
+}

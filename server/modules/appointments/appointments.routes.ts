@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import * as c from '#contracts/appointments.ts';
+import type { Deps } from '#server/deps.ts';
+import { Problem } from '#server/http/problem.ts';
+import type { App } from '#server/http/types.ts';
+import { setLeadTimeSource } from '#server/modules/offices/scorecard.service.ts';
+import * as booking from './booking.service.ts';
+import * as calendar from './calendar.service.ts';
+import * as manage from './manage.service.ts';
+import * as setup from './setup.service.ts';
+import * as waitlist from './waitlist.service.ts';
+
+const officeParams = z.object({ id: z.uuid() }).strict();
+const PROVIDER_STAFF = ['provider_admin', 'social_worker'] as const;
+const SETUP_ROLES = ['provider_admin', 'city_coordinator', 'city_admin'] as const;
+const CALENDAR_ROLES = ['provider_admin', 'social_worker', 'city_coordinator', 'city_admin'] as const;
+
+export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
+  const tags = ['appointments'];
+  // The offices scorecard measures the lead time from the bookings.
+  setLeadTimeSource(calendar.leadTimeSource(deps.now));
+
+  // ---------------------------------------------------------------- public
+  app.get('/api/offices/:id/appointment-types', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Bookable appointment types of an office, their languages, and walk-in hours', params: officeParams, response: { 200: c.publicAppointmentTypes } },
+  }, async (request) => calendar.publicTypes(deps, request.actor, request.params.id));
+
+  app.get('/api/offices/:id/slots', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Free start times (Europe/Berlin days) for a type; no counsellor is named', params: officeParams, querystring: c.slotsQuery, response: { 200: c.slotsResponse } },
+  }, async (request) => calendar.listSlots(deps, request.actor, request.params.id, request.query));
+
+  app.post('/api/appointments/holds', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Hold a slot for a few minutes while the form is filled', body: c.holdBody, response: { 201: c.holdResponse } },
+  }, async (request, reply) => reply.status(201).send(await booking.holdSlot(deps, request.actor, request.body)));
+
+  app.post('/api/appointments', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Book an appointment (no account). Header Idempotency-Key: a retry returns the same booking; 409 slot-taken when taken', body: c.bookingBody, response: { 201: c.bookingResponse } },
+  }, async (request, reply) => {
+    const key = c.idempotencyKey.safeParse(request.headers['idempotency-key']);
+    if (!key.success) throw new Problem(400, 'validation', { errors: [{ field: 'Idempotency-Key', key: 'field.required' }] });
+    const { response } = await booking.bookAppointment(deps, request.actor, request.body, key.data);
+    return reply.status(201).send(response);
+  });
+
+  app.post('/api/appointments/waitlist', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Wait for an earlier slot; a freed slot is offered by mail and held', body: c.waitlistBody, response: { 201: c.waitlistResponse } },
+  }, async (request, reply) => reply.status(201).send(await waitlist.joinWaitlist(deps, request.actor, request.body)));
+
+  app.get('/api/appointments/:code.ics', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The appointment as iCalendar (text/calendar)', params: c.codeParams, querystring: c.tokenQuery },
+  }, async (request, reply) => {
+    const ics = await manage.icsByToken(deps, request.actor, request.params.code, request.query.token);
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${request.params.code}.ics"`).header('cache-control', 'no-store').send(ics);
+  });
+
+  app.get('/api/appointments/:code', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'An appointment by its code and manage token', params: c.codeParams, querystring: c.tokenQuery, response: { 200: c.appointmentDetails } },
+  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await manage.getByToken(deps, request.actor, request.params.code, request.query.token)));
+
+  app.post('/api/appointments/:code/cancel', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Cancel by the manage token (not later than the type\'s notice period)', params: c.codeParams, querystring: c.tokenQuery, response: { 200: c.appointmentDetails } },
+  }, async (request) => manage.cancelByToken(deps, request.actor, request.params.code, request.query.token));
+
+  app.post('/api/appointments/:code/move', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Move to another free start by the manage token', params: c.codeParams, querystring: c.tokenQuery, body: c.moveBody, response: { 200: c.appointmentDetails } },
+  }, async (request) => manage.moveByToken(deps, request.actor, request.params.code, request.query.token, request.body.start));
+
+  // ---------------------------------------------------------------- staff
+  app.get('/api/offices/:id/appointment-setup', {
+    config: { access: [...SETUP_ROLES, 'social_worker'] },
+    schema: { tags, summary: 'Appointment types, counsellors, interpreters, availability, absences, closures', params: officeParams, response: { 200: c.appointmentSetup } },
+  }, async (request) => setup.getSetup(deps, request.actor, request.params.id));
+
+  app.post('/api/offices/:id/appointment-types', {
+    config: { access: [...SETUP_ROLES] },
+    schema: { tags, summary: 'Create an appointment type', params: officeParams, body: c.appointmentTypeBody, response: { 201: c.appointmentType } },
+  }, async (request, reply) => reply.status(201).send(await setup.createType(deps, request.actor, request.params.id, request.body)));
+
+  app.patch('/api/appointment-types/:id', {
+    config: { access: [...SETUP_ROLES] },
+    schema: { tags, summary: 'Change an appointment type', params: officeParams, body: c.appointmentTypeUpdate, response: { 200: c.appointmentType } },
+  }, async (request) => setup.updateType(deps, request.actor, request.params.id, request.body));
+
+  app.post('/api/offices/:id/appointment-resources', {
+    config: { access: [...SETUP_ROLES] },
+    schema: { tags, summary: 'Add a counsellor or interpreter with weekly availability and absences', params: officeParams, body: c.resourceBody, response: { 201: z.object({ id: z.uuid() }) } },
+  }, async (request, reply) => reply.status(201).send(await setup.createResource(deps, request.actor, request.params.id, request.body)));
+
+  app.patch('/api/appointment-resources/:id', {
+    config: { access: [...SETUP_ROLES] },
+    schema: { tags, summary: 'Change a counsellor or interpreter (availability and absences replace the previous ones when given)', params: officeParams, body: c.resourceUpdate },
+  }, async (request, reply) => {
+    await setup.updateResource(deps, request.actor, request.params.id, request.body);
+    return reply.status(204).send();
+  });
+
+  app.put('/api/offices/:id/appointment-closures', {
+    config: { access: [...SETUP_ROLES] },
+    schema: { tags, summary: 'Replace the office\'s closures for appointments', params: officeParams, body: c.closuresBody },
+  }, async (request, reply) => {
+    await setup.setClosures(deps, request.actor, request.params.id, request.body);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/offices/:id/appointments', {
+    config: { access: [...PROVIDER_STAFF] },
+    schema: { tags, summary: 'Staff book for a household or person', params: officeParams, body: c.staffBookingBody, response: { 201: c.staffBookingResponse } },
+  }, async (request, reply) => {
+    if (request.actor.kind !== 'staff') throw new Problem(403, 'forbidden');
+    return reply.status(201).send(await booking.bookForHousehold(deps, request.actor, request.params.id, request.body));
+  });
+
+  app.get('/api/offices/:id/calendar', {
+    config: { access: [...CALENDAR_ROLES] },
+    schema: { tags, summary: 'Day/week calendar of an office or a counsellor; the city sees counts only', params: officeParams, querystring: c.calendarQuery, response: { 200: c.calendar } },
+  }, async (request) => calendar.officeCalendar(deps, request.actor, request.params.id, request.query));
+
+  app.post('/api/offices/:id/appointments/:appointmentId/mark', {
+    config: { access: [...PROVIDER_STAFF] },
+    schema: { tags, summary: 'Mark done, no-show, or back to booked', params: c.officeAppointmentParams, body: c.markBody, response: { 200: c.markResponse } },
+  }, async (request) => calendar.markAppointment(deps, request.actor, request.params.id, request.params.appointmentId, request.body.status));
+
+  app.get('/api/offices/:id/lead-times', {
+    config: { access: [...CALENDAR_ROLES, 'evaluator'] },
+    schema: { tags, summary: 'Lead time per ISO week: days to the appointment and to the next free slot (median, 90th percentile)', params: officeParams, querystring: c.leadTimesQuery, response: { 200: c.leadTimes } },
+  }, async (request) => calendar.leadTimes(deps, request.actor, request.params.id, request.query.weeks));
+}
