@@ -16,7 +16,8 @@ export function toFormError(error: unknown, knownFields: readonly string[], fall
   const fields: Record<string, string> = {};
   const other: string[] = [];
   for (const item of error.problem.errors ?? []) {
-    const name = item.field.split('.')[0] ?? item.field;
+    // A known full path ("openingHours.2.closes") wins over its first segment ("openingHours").
+    const name = knownFields.includes(item.field) ? item.field : (item.field.split('.')[0] ?? item.field);
     if (knownFields.includes(name) && !fields[name]) fields[name] = item.message;
     else other.push(item.message);
   }

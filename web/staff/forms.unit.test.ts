@@ -23,6 +23,12 @@ describe('toFormError', () => {
     expect(error.other).toEqual(['zweite Meldung', 'Link ungültig']);
   });
 
+  it('puts a message at a known full path (a row of a list) before its first segment', () => {
+    const error = toFormError(problem, ['email', 'members.0.code', 'members'], 'fallback');
+    expect(error.fields['members.0.code']).toBe('unbekannt');
+    expect(error.fields['members']).toBeUndefined();
+  });
+
   it('falls back to the given title for errors that are not problems', () => {
     expect(toFormError(new Error('boom'), ['email'], 'Unerwartet')).toEqual({ title: 'Unerwartet', fields: {}, other: [] });
   });

@@ -15,6 +15,8 @@ import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
 import { RegionsPage } from './pages/regions/RegionsPage.tsx';
 import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { OfficesPage } from './pages/offices/OfficesPage.tsx';
+import { OfficePage } from './pages/offices/OfficePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { LoadingPage } from './pages/LoadingPage.tsx';
 
@@ -70,6 +72,13 @@ export function createStaffRouter() {
           { element: <RequireSession path="/organisations" />, children: [{ path: 'organisations', element: <OrganisationsPage /> }] },
           { element: <RequireSession path="/accounts" />, children: [{ path: 'accounts', element: <AccountsPage /> }] },
           { element: <RequireSession path="/regions" />, children: [{ path: 'regions', element: <RegionsPage /> }] },
+          {
+            element: <RequireSession path="/offices" />,
+            children: [
+              { path: 'offices', element: <OfficesPage /> },
+              { path: 'offices/:id', element: <OfficePage /> },
+            ],
+          },
           { element: <RequireSession path="/service-agreements" />, children: [{ path: 'service-agreements', element: <AgreementsPage /> }] },
           { element: <RequireSession path="/audit" />, children: [{ path: 'audit', element: <AuditPage /> }] },
           { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** The id of a form field, so an error summary can link to it. */
 export function fieldId(form: string, name: string): string {
@@ -123,5 +123,76 @@ export function CheckboxField({ id, label, error, ...input }: CheckboxFieldProps
         </p>
       ) : null}
     </div>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className' | 'style'> {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: ReactNode;
+}
+
+export function TextAreaField({ id, label, hint, error, optional, ...area }: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <textarea
+        {...area}
+        id={id}
+        className={`kern-form-input__input ui-textarea${error ? ' kern-form-input__input--error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface RadioGroupProps {
+  /** Prefix of the radios' ids; the first radio's id is `id` itself so an error summary can focus it. */
+  id: string;
+  name: string;
+  legend: ReactNode;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  /** Radios side by side (short options such as yes / no / unknown). */
+  horizontal?: boolean;
+}
+
+/** A fieldset of radios with a legend (KERN fieldset). */
+export function RadioGroup({ id, name, legend, value, options, onChange, error, horizontal = false }: RadioGroupProps) {
+  return (
+    <fieldset className={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="kern-label">{legend}</legend>
+      <div className={`kern-fieldset__body${horizontal ? ' kern-fieldset__body--horizontal' : ''}`}>
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="kern-form-check" key={option.value}>
+              <input
+                type="radio"
+                id={optionId}
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+                className={`kern-form-check__radio${error ? ' kern-form-check__radio--error' : ''}`}
+              />
+              <label className="kern-label" htmlFor={optionId}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      {error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+          <span className="kern-body">{error}</span>
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

@@ -1,0 +1,130 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '#web/ui/Button.tsx';
+import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
+import { api } from '../../api.ts';
+import { useFormErrors } from '../../forms.tsx';
+import type { HoursException, OfficeDetail, OpeningHoursRule, UpdateOffice } from '../../types.ts';
+import { WEEKDAYS, weekdayName } from './labels.tsx';
+
+interface RuleRow {
+  weekday: string;
+  opens: string;
+  closes: string;
+  kind: 'open' | 'walk_in';
+}
+interface ExceptionRow {
+  date: string;
+  closed: boolean;
+  opens: string;
+  closes: string;
+  note: string;
+}
+
+function knownFields(rules: number, exceptions: number): string[] {
+  const fields = ['openingHours', 'exceptions'];
+  for (let i = 0; i < rules; i++) fields.push(...['weekday', 'opens', 'closes', 'kind'].map((f) => `openingHours.${i}.${f}`));
+  for (let i = 0; i < exceptions; i++) fields.push(...['date', 'closed', 'opens', 'closes', 'note'].map((f) => `exceptions.${i}.${f}`));
+  return fields;
+}
+
+/** Opening hours per weekday (regular or walk-in) and the exceptions (closed days, other hours); both replace the previous ones. */
+export function HoursForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [rules, setRules] = useState<RuleRow[]>(office.openingHours.map((r) => ({ ...r, weekday: String(r.weekday) })));
+  const [exceptions, setExceptions] = useState<ExceptionRow[]>(office.exceptions.map((e) => ({ ...e, opens: e.opens ?? '', closes: e.closes ?? '' })));
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('office-hours', knownFields(rules.length, exceptions.length));
+  useEffect(() => heading.current?.focus(), []);
+
+  const setRule = (index: number, patch: Partial<RuleRow>) => setRules(rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const setException = (index: number, patch: Partial<ExceptionRow>) => setExceptions(exceptions.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const openingHours: OpeningHoursRule[] = rules.map((r) => ({ weekday: Number(r.weekday), opens: r.opens, closes: r.closes, kind: r.kind }));
+    const list: HoursException[] = exceptions.map((e) => ({ date: e.date, closed: e.closed, opens: e.closed ? null : e.opens, closes: e.closed ? null : e.closes, note: e.note }));
+    const body: UpdateOffice = { openingHours, exceptions: list };
+    try {
+      await api('PATCH', `/api/offices/${office.id}`, body);
+      await Promise.all([client.invalidateQueries({ queryKey: ['office', office.id] }), client.invalidateQueries({ queryKey: ['scorecard', office.id] })]);
+      onClose(true);
+    } catch (error) {
+      errors.fail(error);
+      setBusy(false);
+    }
+  };
+
+  const weekdays = WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d, i18n.language) }));
+  const kinds = [
+    { value: 'open', label: t('offices.kind.open') },
+    { value: 'walk_in', label: t('offices.kind.walk_in') },
+  ];
+
+  return (
+    <section className="staff-section staff-panel" aria-labelledby="office-hours-heading">
+      <h2 className="kern-heading-medium" id="office-hours-heading" tabIndex={-1} ref={heading}>
+        {t('offices.editHours')}
+      </h2>
+      {errors.summary}
+      <form className="staff-form staff-form--wide" noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset className="kern-fieldset">
+          <legend className="kern-label">{t('offices.hoursLegend')}</legend>
+          <ol className="staff-rows">
+            {rules.map((rule, i) => (
+              <li key={i} className="staff-row">
+                <SelectField id={errors.id(`openingHours.${i}.weekday`)} label={t('offices.ruleWeekday', { n: i + 1 })} value={rule.weekday} options={weekdays} onChange={(e) => setRule(i, { weekday: e.target.value })} error={errors.field(`openingHours.${i}.weekday`)} />
+                <TextField id={errors.id(`openingHours.${i}.opens`)} type="time" label={t('offices.ruleOpens', { n: i + 1 })} value={rule.opens} onChange={(e) => setRule(i, { opens: e.target.value })} error={errors.field(`openingHours.${i}.opens`)} />
+                <TextField id={errors.id(`openingHours.${i}.closes`)} type="time" label={t('offices.ruleCloses', { n: i + 1 })} value={rule.closes} onChange={(e) => setRule(i, { closes: e.target.value })} error={errors.field(`openingHours.${i}.closes`)} />
+                <SelectField id={errors.id(`openingHours.${i}.kind`)} label={t('offices.ruleKind', { n: i + 1 })} value={rule.kind} options={kinds} onChange={(e) => setRule(i, { kind: e.target.value === 'walk_in' ? 'walk_in' : 'open' })} error={errors.field(`openingHours.${i}.kind`)} />
+                <Button variant="tertiary" small onClick={() => setRules(rules.filter((_, j) => j !== i))}>
+                  {t('offices.removeRule', { n: i + 1 })}
+                </Button>
+              </li>
+            ))}
+          </ol>
+          <Button variant="secondary" small onClick={() => setRules([...rules, { weekday: '1', opens: '09:00', closes: '12:00', kind: 'open' }])}>
+            {t('offices.addRule')}
+          </Button>
+        </fieldset>
+        <fieldset className="kern-fieldset">
+          <legend className="kern-label">{t('offices.exceptionsLegend')}</legend>
+          <p className="kern-hint">{t('offices.exceptionsHint')}</p>
+          <ol className="staff-rows">
+            {exceptions.map((ex, i) => (
+              <li key={i} className="staff-row">
+                <TextField id={errors.id(`exceptions.${i}.date`)} type="date" label={t('offices.exceptionDate', { n: i + 1 })} value={ex.date} onChange={(e) => setException(i, { date: e.target.value })} error={errors.field(`exceptions.${i}.date`)} />
+                <CheckboxField id={errors.id(`exceptions.${i}.closed`)} label={t('offices.exceptionClosed', { n: i + 1 })} checked={ex.closed} onChange={(e) => setException(i, { closed: e.target.checked })} error={errors.field(`exceptions.${i}.closed`)} />
+                {ex.closed ? null : (
+                  <>
+                    <TextField id={errors.id(`exceptions.${i}.opens`)} type="time" label={t('offices.exceptionOpens', { n: i + 1 })} value={ex.opens} onChange={(e) => setException(i, { opens: e.target.value })} error={errors.field(`exceptions.${i}.opens`)} />
+                    <TextField id={errors.id(`exceptions.${i}.closes`)} type="time" label={t('offices.exceptionCloses', { n: i + 1 })} value={ex.closes} onChange={(e) => setException(i, { closes: e.target.value })} error={errors.field(`exceptions.${i}.closes`)} />
+                  </>
+                )}
+                <TextField id={errors.id(`exceptions.${i}.note`)} label={t('offices.exceptionNote', { n: i + 1 })} optional={t('common.optional')} value={ex.note} onChange={(e) => setException(i, { note: e.target.value })} error={errors.field(`exceptions.${i}.note`)} />
+                <Button variant="tertiary" small onClick={() => setExceptions(exceptions.filter((_, j) => j !== i))}>
+                  {t('offices.removeException', { n: i + 1 })}
+                </Button>
+              </li>
+            ))}
+          </ol>
+          <Button variant="secondary" small onClick={() => setExceptions([...exceptions, { date: '', closed: true, opens: '', closes: '', note: '' }])}>
+            {t('offices.addException')}
+          </Button>
+        </fieldset>
+        <div className="staff-actions">
+          <Button type="submit" disabled={busy}>
+            {t('common.save')}
+          </Button>
+          <Button variant="tertiary" onClick={() => onClose(false)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

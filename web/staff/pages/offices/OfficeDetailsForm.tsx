@@ -1,0 +1,101 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '#web/ui/Button.tsx';
+import { TextField } from '#web/ui/Field.tsx';
+import { api } from '../../api.ts';
+import { useFormErrors } from '../../forms.tsx';
+import type { OfficeDetail, UpdateOffice } from '../../types.ts';
+import { parseLanguages } from './labels.tsx';
+
+/** A number typed into a field (decimal comma allowed); what is not one is NaN, which JSON sends as null, and the server names the field. */
+export function toNumber(text: string): number {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() === '' ? Number.NaN : value;
+}
+
+export const ADDRESS_FIELDS = ['address.street', 'address.houseNumber', 'address.postcode', 'address.city', 'point.lat', 'point.lon'] as const;
+
+export interface AddressState {
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+  lat: string;
+  lon: string;
+}
+
+/** Street, number, postcode, city and the point, as used by the edit and the move form. */
+export function AddressFields({ value, onChange, errors }: { value: AddressState; onChange: (next: AddressState) => void; errors: ReturnType<typeof useFormErrors> }) {
+  const { t } = useTranslation();
+  const set = (key: keyof AddressState) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
+  return (
+    <>
+      <TextField id={errors.id('address.street')} label={t('offices.street')} value={value.street} onChange={set('street')} error={errors.field('address.street')} />
+      <TextField id={errors.id('address.houseNumber')} label={t('offices.houseNumber')} value={value.houseNumber} onChange={set('houseNumber')} error={errors.field('address.houseNumber')} />
+      <TextField id={errors.id('address.postcode')} label={t('offices.postcode')} inputMode="numeric" value={value.postcode} onChange={set('postcode')} error={errors.field('address.postcode')} />
+      <TextField id={errors.id('address.city')} label={t('offices.city')} value={value.city} onChange={set('city')} error={errors.field('address.city')} />
+      <TextField id={errors.id('point.lat')} label={t('offices.lat')} hint={t('offices.pointHint')} inputMode="decimal" value={value.lat} onChange={set('lat')} error={errors.field('point.lat')} />
+      <TextField id={errors.id('point.lon')} label={t('offices.lon')} inputMode="decimal" value={value.lon} onChange={set('lon')} error={errors.field('point.lon')} />
+    </>
+  );
+}
+
+export function addressBody(a: AddressState) {
+  return { address: { street: a.street, houseNumber: a.houseNumber, postcode: a.postcode, city: a.city }, point: { lat: toNumber(a.lat), lon: toNumber(a.lon) } };
+}
+
+const FIELDS = ['name', ...ADDRESS_FIELDS, 'contact.phone', 'contact.email', 'contact.web', 'languages'] as const;
+
+/** Name, address and point, contact and languages of an office. */
+export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const errors = useFormErrors('office-details', FIELDS);
+  const [name, setName] = useState(office.name);
+  const [address, setAddress] = useState<AddressState>({ ...office.address, lat: String(office.point.lat), lon: String(office.point.lon) });
+  const [contact, setContact] = useState(office.contact);
+  const [languages, setLanguages] = useState(office.languages.join(', '));
+  const [busy, setBusy] = useState(false);
+  useEffect(() => heading.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const body: UpdateOffice = { name, ...addressBody(address), contact, languages: parseLanguages(languages) };
+    try {
+      await api('PATCH', `/api/offices/${office.id}`, body);
+      await client.invalidateQueries({ queryKey: ['office', office.id] });
+      onClose(true);
+    } catch (error) {
+      errors.fail(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="staff-section staff-panel" aria-labelledby="office-details-heading">
+      <h2 className="kern-heading-medium" id="office-details-heading" tabIndex={-1} ref={heading}>
+        {t('offices.editDetails')}
+      </h2>
+      {errors.summary}
+      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
+        <TextField id={errors.id('name')} label={t('offices.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} />
+        <AddressFields value={address} onChange={setAddress} errors={errors} />
+        <TextField id={errors.id('contact.phone')} type="tel" label={t('offices.phone')} optional={t('common.optional')} value={contact.phone} onChange={(e) => setContact({ ...contact, phone: e.target.value })} error={errors.field('contact.phone')} />
+        <TextField id={errors.id('contact.email')} type="email" label={t('offices.email')} optional={t('common.optional')} value={contact.email} onChange={(e) => setContact({ ...contact, email: e.target.value })} error={errors.field('contact.email')} />
+        <TextField id={errors.id('contact.web')} type="url" label={t('offices.web')} optional={t('common.optional')} value={contact.web} onChange={(e) => setContact({ ...contact, web: e.target.value })} error={errors.field('contact.web')} />
+        <TextField id={errors.id('languages')} label={t('offices.languages')} hint={t('offices.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={errors.field('languages')} />
+        <div className="staff-actions">
+          <Button type="submit" disabled={busy}>
+            {t('common.save')}
+          </Button>
+          <Button variant="tertiary" onClick={() => onClose(false)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Button } from '#web/ui/Button.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { api, ProblemError } from '../../api.ts';
+import { useDocumentTitle } from '../../page.tsx';
+import { useMe, type Me } from '../../session.tsx';
+import type { OfficeDetail } from '../../types.ts';
+import { LoadingPage } from '../LoadingPage.tsx';
+import { NotFoundPage } from '../NotFoundPage.tsx';
+import { LeadTimesSection } from '../appointments/LeadTimesSection.tsx';
+import { AccessibilityForm } from './AccessibilityForm.tsx';
+import { MoveOfficeForm } from './MoveOfficeForm.tsx';
+import { AccessibilitySection, AddressSection, HoursSection, StopsSection } from './OfficeFacts.tsx';
+import { HoursForm } from './HoursForm.tsx';
+import { OfficeDetailsForm } from './OfficeDetailsForm.tsx';
+import { ScorecardSection } from './ScorecardSection.tsx';
+import { SiteAssessmentForm } from './SiteAssessmentForm.tsx';
+
+type Panel = 'details' | 'hours' | 'access' | 'site' | 'move';
+
+export const isCityEditor = (me: Me) => me.role === 'city_coordinator' || me.role === 'city_admin';
+/** Provider staff of the office's own provider. */
+export const isOwnProvider = (me: Me, office: { provider: { id: string } }) => me.organisation.id === office.provider.id;
+
+export function useOffice(id: string) {
+  return useQuery({ queryKey: ['office', id], queryFn: () => api<OfficeDetail>('GET', `/api/offices/${id}`) });
+}
+
+function OfficeView({ office }: { office: OfficeDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  useDocumentTitle(office.name);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [saved, setSaved] = useState(false);
+  const own = isOwnProvider(me, office);
+  const canEdit = isCityEditor(me) || (me.role === 'provider_admin' && own);
+  const canAssess = isCityEditor(me);
+  const canCalendar = own && (me.role === 'provider_admin' || me.role === 'social_worker');
+  const open = (next: Panel) => {
+    setSaved(false);
+    setPanel(next);
+  };
+  const close = (didSave: boolean) => {
+    setSaved(didSave);
+    setPanel(null);
+  };
+  const props = { office, onClose: close };
+
+  return (
+    <>
+      <PageHeader title={office.name} lead={t('offices.detailLead', { region: office.region.name, provider: office.provider.name })} />
+      <nav aria-label={t('offices.officeNav')}>
+        <ul className="staff-link-row">
+          <li>
+            <Link className="kern-link" to="/offices">
+              {t('offices.backToList')}
+            </Link>
+          </li>
+          {canCalendar ? (
+            <li>
+              <Link className="kern-link" to={`/offices/${office.id}/calendar`}>
+                {t('calendar.title')}
+              </Link>
+            </li>
+          ) : null}
+          {me.role === 'provider_admin' && own ? (
+            <li>
+              <Link className="kern-link" to={`/offices/${office.id}/setup`}>
+                {t('setup.title')}
+              </Link>
+            </li>
+          ) : null}
+          {office.predecessorId ? (
+            <li>
+              <Link className="kern-link" to={`/offices/${office.predecessorId}`}>
+                {t('offices.predecessor')}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      {saved ? <Alert variant="success" role="status" title={t('offices.saved')} /> : null}
+      {canEdit || canAssess ? (
+        <div className="staff-actions">
+          {canEdit ? (
+            <>
+              <Button variant="secondary" small onClick={() => open('details')}>
+                {t('offices.editDetails')}
+              </Button>
+              <Button variant="secondary" small onClick={() => open('hours')}>
+                {t('offices.editHours')}
+              </Button>
+              <Button variant="secondary" small onClick={() => open('access')}>
+                {t('offices.editAccess')}
+              </Button>
+            </>
+          ) : null}
+          {canAssess ? (
+            <Button variant="secondary" small onClick={() => open('site')}>
+              {t('offices.editSite')}
+            </Button>
+          ) : null}
+          {canEdit && office.validTo === null ? (
+            <Button variant="secondary" small onClick={() => open('move')}>
+              {t('offices.move')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {panel === 'details' ? <OfficeDetailsForm {...props} /> : null}
+      {panel === 'hours' ? <HoursForm {...props} /> : null}
+      {panel === 'access' ? <AccessibilityForm {...props} /> : null}
+      {panel === 'site' ? <SiteAssessmentForm {...props} /> : null}
+      {panel === 'move' ? <MoveOfficeForm {...props} /> : null}
+      <ScorecardSection officeId={office.id} />
+      <AddressSection office={office} />
+      <HoursSection office={office} />
+      <AccessibilitySection office={office} />
+      <StopsSection office={office} />
+      {isCityEditor(me) || own ? <LeadTimesSection officeId={office.id} /> : null}
+    </>
+  );
+}
+
+/** One integration office: facts, scorecard, and for its editors the forms to change it. */
+export function OfficePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const office = useOffice(id);
+  if (office.error instanceof ProblemError && (office.error.status === 404 || office.error.status === 400)) return <NotFoundPage />;
+  if (office.isError) {
+    return (
+      <>
+        <PageHeader title={t('offices.title')} />
+        <Alert variant="danger" role="alert" title={t('errors.loadFailed')} />
+      </>
+    );
+  }
+  if (!office.data) return <LoadingPage />;
+  return <OfficeView key={office.data.id} office={office.data} />;
+}

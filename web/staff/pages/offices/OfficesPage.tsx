@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '#web/ui/Alert.tsx';
+import { SelectField } from '#web/ui/Field.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { Table } from '#web/ui/Table.tsx';
+import { api, withQuery } from '../../api.ts';
+import { useDocumentTitle } from '../../page.tsx';
+import { useMe } from '../../session.tsx';
+import type { OfficeSummary, Region } from '../../types.ts';
+import { languageList } from './labels.tsx';
+
+export const officesKey = (region: string) => ['offices', region] as const;
+
+/** Integrationsbüros: the offices in force today, per region; each links to its detail. */
+export function OfficesPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const title = t('offices.title');
+  useDocumentTitle(title);
+  const [region, setRegion] = useState('');
+  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api<Region[]>('GET', '/api/regions') });
+  const offices = useQuery({ queryKey: officesKey(region), queryFn: () => api<OfficeSummary[]>('GET', withQuery('/api/offices', { region })) });
+  const regionName = regions.data?.find((r) => r.code === region)?.name;
+
+  return (
+    <>
+      <PageHeader title={title} lead={t('offices.lead')} />
+      <form className="staff-form staff-filter" noValidate onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          id="offices-region"
+          label={t('offices.region')}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+          options={[{ value: '', label: t('offices.allRegions') }, ...(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))]}
+        />
+      </form>
+      {offices.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
+      {offices.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
+      {offices.data ? (
+        <Table
+          caption={regionName ? t('offices.captionRegion', { region: regionName }) : t('offices.caption')}
+          rows={offices.data}
+          rowKey={(o) => o.id}
+          empty={t('offices.empty')}
+          columns={[
+            {
+              key: 'name',
+              header: t('offices.name'),
+              rowHeader: true,
+              cell: (o) => (
+                <>
+                  <Link className="kern-link" to={`/offices/${o.id}`}>
+                    {o.name}
+                  </Link>
+                  {o.provider.id === me.organisation.id ? <span className="staff-note"> {t('offices.yours')}</span> : null}
+                </>
+              ),
+            },
+            { key: 'region', header: t('offices.region'), cell: (o) => o.region.name },
+            { key: 'provider', header: t('offices.provider'), cell: (o) => o.provider.name },
+            { key: 'address', header: t('offices.address'), cell: (o) => `${o.address.street} ${o.address.houseNumber}, ${o.address.postcode} ${o.address.city}` },
+            { key: 'languages', header: t('offices.languages'), cell: (o) => languageList(o.languages, i18n.language) },
+          ]}
+        />
+      ) : null}
+    </>
+  );
+}
