@@ -48,3 +48,16 @@ describe('isValidOn', () => {
     expect(isValidOn({ validFrom: '2026-01-01', validTo: null }, '2099-01-01')).toBe(true);
   });
 });
+
+describe('Berlin times in the browser', () => {
+  it('turns a Berlin wall-clock time into the instant, in winter and in summer time', async () => {
+    const { berlinInstant, timeInBerlin, mondayOf, addDays } = await import('./format.ts');
+    expect(berlinInstant('2026-01-15', '09:30')).toBe('2026-01-15T08:30:00.000Z');
+    expect(berlinInstant('2026-07-15', '09:30')).toBe('2026-07-15T07:30:00.000Z');
+    expect(berlinInstant('2026-03-30', '09:00')).toBe('2026-03-30T07:00:00.000Z');
+    expect(berlinInstant('2026-03-30', '9')).toBeNull();
+    expect(timeInBerlin('2026-10-26T08:00:00.000Z')).toBe('09:00');
+    expect(mondayOf('2026-03-29')).toBe('2026-03-23');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});

@@ -17,6 +17,7 @@ import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { OfficesPage } from './pages/offices/OfficesPage.tsx';
 import { OfficePage } from './pages/offices/OfficePage.tsx';
+import { CalendarPage } from './pages/appointments/CalendarPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { LoadingPage } from './pages/LoadingPage.tsx';
 
@@ -79,6 +80,7 @@ export function createStaffRouter() {
               { path: 'offices/:id', element: <OfficePage /> },
             ],
           },
+          { element: <RequireSession path="/offices/calendar" />, children: [{ path: 'offices/:id/calendar', element: <CalendarPage /> }] },
           { element: <RequireSession path="/service-agreements" />, children: [{ path: 'service-agreements', element: <AgreementsPage /> }] },
           { element: <RequireSession path="/audit" />, children: [{ path: 'audit', element: <AuditPage /> }] },
           { path: '*', element: <NotFoundPage /> },
