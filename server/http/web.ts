@@ -1,5 +1,7 @@
 import type { Deps } from '#server/deps.ts';
 import type { App } from './types.ts';
+import { bookingPagesRoutes } from './booking-pages.tsx';
+import { managePagesRoutes } from './manage-pages.tsx';
 import { officePagesRoutes } from './office-pages.tsx';
 import { publicPagesRoutes } from './public-pages.ts';
 import { staffAppRoutes } from './staff-app.ts';
@@ -8,5 +10,7 @@ import { staffAppRoutes } from './staff-app.ts';
 export async function webRoutes(app: App, deps: Deps): Promise<void> {
   await publicPagesRoutes(app, deps);
   await officePagesRoutes(app, deps);
+  await bookingPagesRoutes(app, deps);
+  await managePagesRoutes(app, deps);
   await staffAppRoutes(app, deps);
 }

@@ -205,14 +205,14 @@ export function WaitlistDonePage({ lang, officeId, officeName, until }: { lang: 
 export type BookingProblem = 'rateLimited' | 'tooManyOpen' | 'linkInvalid' | 'unavailable';
 
 /** A problem the visitor can act on, translated: too many requests, an invalid link, … */
-export function ProblemPage({ lang, problem, back }: { lang: PublicLocale; problem: BookingProblem; back: string | null }) {
+export function ProblemPage({ lang, problem, back, detail }: { lang: PublicLocale; problem: BookingProblem; back: string | null; detail?: string | undefined }) {
   const { t } = useTranslation('booking');
   const title = t(`problem.${problem}.title`);
   return (
     <Layout lang={lang} page="start" title={title} paths={(l) => officesPath(l)}>
       {back && <BackLink href={back} />}
       <h1 className="kern-heading-x-large">{title}</h1>
-      <p>{t(`problem.${problem}.text`)}</p>
+      <p>{detail ?? t(`problem.${problem}.text`)}</p>
       <p>
         <a href={officesPath(lang)}>{t('problem.toOffices')}</a>
       </p>
