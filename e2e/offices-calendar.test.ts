@@ -71,4 +71,78 @@ describe('offices, appointments and geodata in the staff app', () => {
     await expectAccessible(page, 'office after saving the hours');
     await context.close();
   });
+
+  it('a provider admin sets up an appointment type and a counsellor; a social worker sees a public booking in the day calendar and marks it done', async () => {
+    const admin = await newContext(browser);
+    const page = await admin.newPage();
+    await logIn(page, 'leitung@nord.demo');
+    await openOffice(page, 'Integrationsbüro Nord');
+    const officeId = /\/offices\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    expect(officeId).not.toBe('');
+    await page.getByRole('link', { name: 'Terminvergabe einrichten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Terminvergabe einrichten – Integrationsbüro Nord' }).waitFor();
+    await expectAccessible(page, 'appointment setup (empty)');
+
+    // an appointment type: a wrong duration first, then a good one
+    const typeForm = page.getByRole('region', { name: 'Terminart anlegen' });
+    await typeForm.getByLabel('Bezeichnung').fill('Erstberatung');
+    await typeForm.getByLabel('Dauer (Minuten)').fill('2');
+    await typeForm.getByLabel('Mindestvorlauf (Minuten)').fill('0');
+    await typeForm.getByRole('button', { name: 'Terminart anlegen' }).click();
+    await typeForm.getByRole('alert').waitFor();
+    expect(await page.locator('#type-new-durationMinutes-error').textContent()).toBeTruthy();
+    await typeForm.getByLabel('Dauer (Minuten)').fill('30');
+    await typeForm.getByRole('button', { name: 'Terminart anlegen' }).click();
+    await typeForm.getByRole('status').filter({ hasText: 'Die Terminart Erstberatung ist angelegt.' }).waitFor();
+    await page.getByRole('table', { name: 'Terminarten dieses Büros' }).getByRole('rowheader', { name: 'Erstberatung' }).waitFor();
+
+    // a counsellor available every day of the week
+    const resourceForm = page.getByRole('region', { name: 'Person hinzufügen' });
+    await resourceForm.getByLabel('Name', { exact: true }).fill('Bilal Berger');
+    await resourceForm.getByLabel('Sprachen').fill('de, ar');
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      await resourceForm.getByRole('button', { name: 'Zeitfenster hinzufügen' }).click();
+      await resourceForm.getByLabel(`Wochentag (Zeile ${weekday})`).selectOption(String(weekday));
+      await resourceForm.getByLabel(`Von (Zeile ${weekday})`).fill('08:00');
+      await resourceForm.getByLabel(`Bis (Zeile ${weekday})`).fill('20:00');
+    }
+    await resourceForm.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    await resourceForm.getByRole('status').filter({ hasText: 'Bilal Berger ist hinzugefügt.' }).waitFor();
+    await page.getByRole('table', { name: 'Beratende und Dolmetschende dieses Büros' }).getByRole('rowheader', { name: 'Bilal Berger' }).waitFor();
+    await expectAccessible(page, 'appointment setup (with a type and a counsellor)');
+    await admin.close();
+
+    // a resident books through the public API
+    const types = (await (await fetch(`${lotse.url}/api/offices/${officeId}/appointment-types`)).json()) as { types: { id: string; name: string }[] };
+    const typeId = types.types.find((ty) => ty.name === 'Erstberatung')?.id ?? '';
+    const slots = (await (await fetch(`${lotse.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
+    expect(slots.next).not.toBeNull();
+    const booked = await fetch(`${lotse.url}/api/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}` },
+      body: JSON.stringify({ officeId, typeId, start: slots.next, name: 'Amal Haddad', email: 'amal@example.org', language: 'ar' }),
+    });
+    expect(booked.status).toBe(201);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(slots.next ?? ''));
+
+    // the social worker of the provider sees it in the day calendar (on a tablet) and marks it done
+    const worker = await newContext(browser, { mobile: true });
+    const tablet = await worker.newPage();
+    await logIn(tablet, 'beratung@nord.demo');
+    await tablet.goto(`${lotse.url}/app/offices/${officeId}/calendar`);
+    await tablet.getByRole('heading', { level: 1, name: 'Kalender – Integrationsbüro Nord' }).waitFor();
+    await tablet.getByLabel('Datum', { exact: true }).fill(day);
+    const row = tablet.getByRole('row', { name: /Amal Haddad/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Erstberatung');
+    expect(await row.textContent()).toContain('Arabisch');
+    expect(await row.textContent()).toContain('gebucht');
+    await expectAccessible(tablet, 'day calendar (social worker)');
+    await row.getByRole('button', { name: /^Erledigt/ }).click();
+    await tablet.getByRole('row', { name: /Amal Haddad/ }).filter({ hasText: 'erledigt' }).waitFor();
+    await tablet.getByRole('radio', { name: 'Woche' }).check();
+    await tablet.getByRole('row', { name: /Amal Haddad/ }).waitFor();
+    await expectAccessible(tablet, 'week calendar (social worker)');
+    await worker.close();
+  });
 });
