@@ -8,6 +8,7 @@ import { makeDeps, prepareDatabase } from '#server/main.ts';
 import { formatTable, listenLocal, measure, settings, type Figure, type Row } from './lib.ts';
 import { geoFigure } from './geo.bench.ts';
 import { regionsFigure } from './regions.bench.ts';
+import { bookingFigure, slotsFigure } from './appointments.bench.ts';
 import type { Deps } from '#server/deps.ts';
 
 /**
@@ -19,6 +20,8 @@ import type { Deps } from '#server/deps.ts';
 const FIGURES: { name: string; make: (lotseUrl: string, deps: Deps) => Promise<Figure> }[] = [
   { name: 'regions', make: regionsFigure },
   { name: 'geo', make: geoFigure },
+  { name: 'appointments', make: bookingFigure },
+  { name: 'slots', make: slotsFigure },
 ];
 
 async function main(): Promise<void> {

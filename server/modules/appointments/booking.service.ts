@@ -17,6 +17,7 @@ import { contactKey, limitsOf, newCode, newToken, tokenHash } from './limits.ts'
 import { loadOfficeContext, slotInput, type OfficeContext } from './office-context.ts';
 import { assignmentsAt, nextFreeSlot, type Assignment } from './slots.ts';
 import { berlinToday, berlinWall } from './tz.ts';
+import { addDays } from '#server/modules/offices/holidays.ts';
 
 const MIN = 60_000;
 export const slotTaken = (): Problem => new Problem(409, 'slot-taken', { errors: [{ field: 'start', key: 'field.slotTaken' }] });
@@ -71,6 +72,16 @@ async function limit(deps: Deps, actor: Actor, contact: string | null): Promise<
   const retry = (r: { resetAt: Date }) => ({ 'retry-after': String(Math.max(1, Math.ceil((r.resetAt.getTime() - now.getTime()) / 1000))) });
   if (ip.hits > limits.perIpPerHour) throw new Problem(429, 'rate-limited', { headers: retry(ip) });
   if (perContact && perContact.hits > limits.perContactPerDay) throw new Problem(429, 'booking-limit', { detailKey: 'details.bookingsPerDay', headers: retry(perContact) });
+}
+
+/** The next free start from now (a week of bookings loaded at a time). */
+async function nextFree(tx: Tx, ctx: OfficeContext, type: q.TypeRow, now: Date, language: string): Promise<Date | null> {
+  const today = berlinToday(now);
+  for (let offset = 0; offset <= type.horizonDays; offset += 7) {
+    const found = nextFreeSlot(await slotInput(tx, ctx, type, { from: addDays(today, offset), days: 7, now, language, channel: 'web' }));
+    if (found) return found;
+  }
+  return null;
 }
 
 /** POST /api/appointments/holds: keeps a slot from others while the form is filled. */
@@ -173,8 +184,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
     const personal = (id: string) => ({ ...sealed(deps, id, body), contactKey: contact, code, tokenHash: tokenHash(token), locale, language: body.language, requestedAt: now });
 
     // Next free slot at request time (lead-time KPI), before this booking takes one.
-    const nextInput = await slotInput(tx, ctx, type, { from: berlinToday(now), days: type.horizonDays + 1, now, language: body.language, channel: 'web' });
-    const nextFreeAt = nextFreeSlot(nextInput);
+    const nextFreeAt = await nextFree(tx, ctx, type, now, body.language);
 
     let row: q.AppointmentRow | undefined;
     const held = body.holdToken ? await q.findByTokenHash(tx, tokenHash(body.holdToken)) : undefined;

@@ -85,12 +85,30 @@ interface Span {
 }
 
 const inside = (s: number, e: number, spans: Span[]): boolean => spans.some((w) => w.from <= s && e <= w.to);
-const overlaps = (s: number, e: number, spans: Span[]): boolean => spans.some((b) => b.from < e && s < b.to);
 
-/** Availability windows of a resource on a date, as instants. */
-function windowsOn(r: SlotResource, date: string): Span[] {
-  const weekday = isoWeekday(date);
-  return r.availability.filter((w) => w.weekday === weekday && validOn(w, date)).map((w) => ({ from: berlinInstant(date, w.starts.slice(0, 5)), to: berlinInstant(date, w.ends.slice(0, 5)) }));
+/** Sorted, merged (disjoint) spans: overlap tests by binary search. */
+function merge(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const out: Span[] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && x.from <= last.to) last.to = Math.max(last.to, x.to);
+    else out.push({ from: x.from, to: x.to });
+  }
+  return out;
+}
+
+/** Whether [s, e) overlaps one of the disjoint sorted spans. */
+function overlaps(s: number, e: number, spans: Span[]): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.from ?? 0) < e) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = spans[lo - 1];
+  return last !== undefined && last.to > s;
 }
 
 interface Prepared {
@@ -98,6 +116,18 @@ interface Prepared {
   busyBy: Map<string, Span[]>;
   earliest: number;
   lastDate: string;
+  windows: Map<string, Span[]>;
+}
+
+/** Availability windows of a resource on a date, as instants (cached per computation). */
+function windowsOn(p: Prepared, r: SlotResource, date: string): Span[] {
+  const key = `${r.id}|${date}`;
+  const known = p.windows.get(key);
+  if (known) return known;
+  const weekday = isoWeekday(date);
+  const spans = r.availability.filter((w) => w.weekday === weekday && validOn(w, date)).map((w) => ({ from: berlinInstant(date, w.starts.slice(0, 5)), to: berlinInstant(date, w.ends.slice(0, 5)) }));
+  p.windows.set(key, spans);
+  return spans;
 }
 
 function prepare(input: SlotInput): Prepared {
@@ -112,8 +142,9 @@ function prepare(input: SlotInput): Prepared {
     for (const a of r.absences) list.push({ from: a.startsAt.getTime(), to: a.endsAt.getTime() });
     busyBy.set(r.id, list);
   }
+  for (const [id, spans] of busyBy) busyBy.set(id, merge(spans));
   const notice = input.channel === 'web' ? input.type.minNoticeMinutes : 0;
-  return { input, busyBy, earliest: input.now.getTime() + notice * MIN, lastDate: addDays(berlinToday(input.now), input.type.horizonDays) };
+  return { input, busyBy, earliest: input.now.getTime() + notice * MIN, lastDate: addDays(berlinToday(input.now), input.type.horizonDays), windows: new Map() };
 }
 
 /** Whether the language can be offered at all for the type (type list, German always). */
@@ -132,7 +163,7 @@ function dayOpen(p: Prepared, date: string): Span[] | null {
 }
 
 function resourceFree(p: Prepared, r: SlotResource, date: string, s: number, e: number, bs: number, be: number): boolean {
-  return inside(s, e, windowsOn(r, date)) && !overlaps(bs, be, p.busyBy.get(r.id) ?? []);
+  return inside(s, e, windowsOn(p, r, date)) && !overlaps(bs, be, p.busyBy.get(r.id) ?? []);
 }
 
 /** Who could take a talk starting at `start` on `date` (all options, counsellors speaking the language first). */
@@ -166,7 +197,7 @@ function candidates(p: Prepared, date: string): number[] {
   const t = p.input.type;
   const set = new Set<number>();
   for (const c of p.input.counsellors) {
-    for (const w of windowsOn(c, date)) {
+    for (const w of windowsOn(p, c, date)) {
       for (let s = w.from; s + t.durationMinutes * MIN <= w.to; s += t.slotStepMinutes * MIN) set.add(s);
     }
   }
@@ -205,10 +236,13 @@ export function assignmentsAt(input: Omit<SlotInput, 'from' | 'days'>, start: Da
 
 /** The first free start from `input.from` on (up to `input.days` days), or null. */
 export function nextFreeSlot(input: SlotInput): Date | null {
+  const p = prepare(input);
   for (let i = 0; i < input.days; i++) {
-    const [day] = computeSlots({ ...input, from: addDays(input.from, i), days: 1 });
-    const first = day?.slots[0];
-    if (first) return first.start;
+    const date = addDays(input.from, i);
+    if (date > p.lastDate) return null;
+    const open = dayOpen(p, date);
+    if (!open) continue;
+    for (const s of candidates(p, date)) if (optionsAt(p, date, open, s, input.language, true).length > 0) return new Date(s);
   }
   return null;
 }

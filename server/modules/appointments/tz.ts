@@ -40,8 +40,20 @@ export function berlinOffsetMinutes(at: number): number {
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
 }
 
-/** The instant (ms since epoch) of a Berlin wall-clock date and time "HH:MM" (or "24:00"). */
+const memo = new Map<string, number>();
+
+/** The instant (ms since epoch) of a Berlin wall-clock date and time "HH:MM" (or "24:00"); memoised. */
 export function berlinInstant(date: string, time: string): number {
+  const key = `${date}T${time}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size > 100_000) memo.clear();
+  const value = computeInstant(date, time);
+  memo.set(key, value);
+  return value;
+}
+
+function computeInstant(date: string, time: string): number {
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const naive = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
