@@ -17,6 +17,7 @@ const RESERVED = new Set(['api', 'app', 'assets']);
 const CONTENT_TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   woff2: 'font/woff2',
+  js: 'text/javascript; charset=utf-8',
 };
 
 /** The start page's data: today's regions with their members and the providers serving them. */

@@ -51,7 +51,7 @@ async function purge(css: string, content: { raw: string; extension: string }[])
 /**
  * Builds the public pages' assets into `<outDir>/public`: KERN UX reduced to what the pages use,
  * our own CSS, a right-to-left variant of each (rtlcss) for Arabic and Persian, and the two KERN
- * fonts. Everything is served from 'self'; nothing is inline.
+ * fonts, and the booking pages' small enhancement script. Everything is served from 'self'; nothing is inline.
  */
 export async function buildPublicAssets(outDir: string): Promise<void> {
   const target = join(outDir, 'public');
@@ -65,6 +65,8 @@ export async function buildPublicAssets(outDir: string): Promise<void> {
   await writeFile(join(target, 'public.css'), own);
   await writeFile(join(target, 'public.rtl.css'), rtlcss.process(own));
   for (const font of FONTS) await copyFile(join(kernDist, 'fonts', 'fira-sans', font), join(target, font));
+  // The booking pages' optional enhancement (the pages work without it).
+  await copyFile(join(here, 'booking.js'), join(target, 'booking.js'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
