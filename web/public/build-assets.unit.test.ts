@@ -12,9 +12,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('buildPublicAssets', () => {
-  it('writes KERN, our CSS, their right-to-left variants and the two fonts into <outDir>/public', () => {
+  it('writes KERN, our CSS, their right-to-left variants, the two fonts and the booking script into <outDir>/public', () => {
     expect(readdirSync(join(out, 'public')).sort()).toEqual(
-      ['FiraSans-Regular.woff2', 'FiraSans-SemiBold.woff2', 'kern.css', 'kern.rtl.css', 'public.css', 'public.rtl.css'].sort(),
+      ['FiraSans-Regular.woff2', 'FiraSans-SemiBold.woff2', 'booking.js', 'kern.css', 'kern.rtl.css', 'public.css', 'public.rtl.css'].sort(),
     );
   });
 
@@ -25,6 +25,11 @@ describe('buildPublicAssets', () => {
     expect(kern).not.toContain('.kern-task-list');
     expect(kern).not.toContain('.kern-dialog__footer');
     expect(kern.length).toBeLessThan(60_000);
+  });
+
+  it('keeps the form, radio and summary styles the booking pages use', () => {
+    const kern = readFileSync(join(out, 'public', 'kern.css'), 'utf8');
+    for (const cls of ['.kern-form-input__input', '.kern-form-check__radio', '.kern-fieldset', '.kern-error', '.kern-alert--danger', '.kern-btn--secondary', '.kern-table']) expect(kern, cls).toContain(cls);
   });
 
   it('mirrors the physical sides for right-to-left pages', () => {
