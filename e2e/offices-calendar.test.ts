@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../test/fixtures/geo/${name}`, import.meta.url));
 
 let lotse: RunningLotse;
 let browser: Browser;
@@ -144,5 +147,46 @@ describe('offices, appointments and geodata in the staff app', () => {
     await tablet.getByRole('row', { name: /Amal Haddad/ }).waitFor();
     await expectAccessible(tablet, 'week calendar (social worker)');
     await worker.close();
+  });
+
+  it('a city admin imports a small GeoJSON fixture with its unit table, sees the result and the list, and tests a point', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logIn(page, 'admin@stadt.demo');
+    await nav(page).getByRole('link', { name: 'Regionen & Gebiete', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regionen & Gebiete' }).waitFor();
+    await page.getByRole('link', { name: 'Geodaten importieren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Geodaten importieren' }).waitFor();
+    await expectAccessible(page, 'geodata import');
+
+    // without a file: an error at the field and in the summary
+    await page.getByRole('button', { name: 'Grenzen importieren', exact: true }).click();
+    await page.locator('#geo-import-geojson-error').waitFor();
+    const message = (await page.locator('#geo-import-geojson-error').textContent())?.trim() ?? 'x';
+    expect(await page.getByRole('alert').first().textContent()).toContain(message);
+
+    await page.getByLabel('GeoJSON-Datei').setInputFiles(fixture('units.geojson'));
+    await page.getByLabel('Zuordnungstabelle (CSV)').setInputFiles(fixture('units-zuordnung.csv'));
+    await page.getByLabel('Gültig ab').fill('2024-01-01');
+    await page.getByLabel('Quelle').fill('E2E-Testdaten');
+    await page.getByRole('button', { name: 'Grenzen importieren', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Einheiten importiert' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Einheiten importiert' }).textContent()).toContain('6 Einheiten importiert');
+    await page.getByRole('table', { name: 'Grenzsätze, neueste Gültigkeit zuerst' }).getByRole('cell', { name: 'E2E-Testdaten' }).waitFor();
+    await expectAccessible(page, 'geodata import result');
+
+    await page.getByLabel('Geografische Breite').fill('51.0519');
+    await page.getByLabel('Geografische Länge').fill('13.7416');
+    await page.getByRole('button', { name: 'Punkt suchen' }).click();
+    const found = page.getByRole('status').filter({ hasText: 'Liegt in der Region' });
+    await found.waitFor();
+    expect(await found.textContent()).toContain('Innere Altstadt');
+    await page.getByLabel('Geografische Breite').fill('48.1');
+    await page.getByLabel('Geografische Länge').fill('11.5');
+    await page.getByRole('button', { name: 'Punkt suchen' }).click();
+    await page.getByRole('status').filter({ hasText: 'außerhalb der Stadtgrenzen' }).waitFor();
+    expect(await page.getByText('Liegt in der Region').count()).toBe(0);
+    await expectAccessible(page, 'point test');
+    await context.close();
   });
 });

@@ -19,6 +19,7 @@ import { OfficesPage } from './pages/offices/OfficesPage.tsx';
 import { OfficePage } from './pages/offices/OfficePage.tsx';
 import { CalendarPage } from './pages/appointments/CalendarPage.tsx';
 import { SetupPage } from './pages/appointments/SetupPage.tsx';
+import { GeoImportPage } from './pages/geo/GeoImportPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { LoadingPage } from './pages/LoadingPage.tsx';
 
@@ -83,6 +84,7 @@ export function createStaffRouter() {
           },
           { element: <RequireSession path="/offices/calendar" />, children: [{ path: 'offices/:id/calendar', element: <CalendarPage /> }] },
           { element: <RequireSession path="/offices/setup" />, children: [{ path: 'offices/:id/setup', element: <SetupPage /> }] },
+          { element: <RequireSession path="/regions/geodata" />, children: [{ path: 'regions/geodata', element: <GeoImportPage /> }] },
           { element: <RequireSession path="/service-agreements" />, children: [{ path: 'service-agreements', element: <AgreementsPage /> }] },
           { element: <RequireSession path="/audit" />, children: [{ path: 'audit', element: <AuditPage /> }] },
           { path: '*', element: <NotFoundPage /> },

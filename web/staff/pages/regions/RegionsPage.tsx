@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
@@ -47,6 +48,13 @@ export function RegionsPage() {
   return (
     <>
       <PageHeader title={title} lead={t('regions.lead')} />
+      {isAdmin ? (
+        <p className="kern-body">
+          <Link className="kern-link" to="/regions/geodata">
+            {t('geo.title')}
+          </Link>
+        </p>
+      ) : null}
       <form
         className="staff-form staff-filter staff-inline-form"
         noValidate

@@ -1,0 +1,196 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Button } from '#web/ui/Button.tsx';
+import { TextField } from '#web/ui/Field.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { Table } from '#web/ui/Table.tsx';
+import { api } from '../../api.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
+import { useFormErrors } from '../../forms.tsx';
+import { useDocumentTitle } from '../../page.tsx';
+import type { BoundaryImport, BoundaryImportResult, BoundarySetList, StreetImport, StreetImportResult } from '../../types.ts';
+import { LocateSection } from './LocateSection.tsx';
+
+/** The text of a chosen file, read in the browser; null when none is chosen. */
+async function fileText(event: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | null> {
+  const file = event.target.files?.[0];
+  return file ? { name: file.name, text: await file.text() } : null;
+}
+
+// i18n-keys: staff:geo.kind.*, staff:geo.crs.*
+function BoundaryImportSection() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [geojson, setGeojson] = useState<{ name: string; text: string } | null>(null);
+  const [assignment, setAssignment] = useState<{ name: string; text: string } | null>(null);
+  const [validFrom, setValidFrom] = useState('');
+  const [source, setSource] = useState('');
+  const [result, setResult] = useState<BoundaryImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('geo-import', ['geojson', 'assignment', 'validFrom', 'source']);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setResult(null);
+    const body: BoundaryImport = { geojson: geojson?.text ?? '', ...(assignment ? { assignment: assignment.text } : {}), ...(validFrom ? { validFrom } : {}), source: source || geojson?.name || '' };
+    try {
+      const imported = await api<BoundaryImportResult>('POST', '/api/geo/imports', body);
+      errors.clear();
+      setResult(imported);
+      await client.invalidateQueries({ queryKey: ['geo-imports'] });
+    } catch (error) {
+      errors.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="staff-section" aria-labelledby="geo-import-heading">
+      <h2 className="kern-heading-medium" id="geo-import-heading">
+        {t('geo.importHeading')}
+      </h2>
+      <p className="kern-body">{t('geo.importLead')}</p>
+      {result ? (
+        <Alert variant="success" role="status" title={t('geo.imported', { units: result.units, kind: t(`geo.kind.${result.kind}`), crs: t(`geo.crs.${result.crs}`), from: formatDate(result.validFrom, i18n.language) })}>
+          {result.unassigned.length > 0 ? (
+            <Table
+              caption={t('geo.unassignedCaption', { count: result.unassigned.length })}
+              rows={result.unassigned}
+              rowKey={(u) => u.code}
+              empty={t('geo.noneUnassigned')}
+              columns={[
+                { key: 'code', header: t('geo.unit'), rowHeader: true, cell: (u) => u.code },
+                { key: 'reason', header: t('geo.reason'), cell: (u) => u.reason },
+              ]}
+            />
+          ) : (
+            <p className="kern-body">{t('geo.noneUnassigned')}</p>
+          )}
+        </Alert>
+      ) : null}
+      {errors.summary}
+      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
+        <TextField id={errors.id('geojson')} type="file" accept=".geojson,.json,application/geo+json,application/json" label={t('geo.geojsonFile')} hint={t('geo.geojsonHint')} onChange={(e) => void fileText(e).then(setGeojson)} error={errors.field('geojson')} />
+        <TextField id={errors.id('assignment')} type="file" accept=".csv,text/csv" label={t('geo.assignmentFile')} hint={t('geo.assignmentHint')} optional={t('common.optional')} onChange={(e) => void fileText(e).then(setAssignment)} error={errors.field('assignment')} />
+        <TextField id={errors.id('validFrom')} type="date" label={t('common.validFrom')} hint={t('geo.validFromHint')} optional={t('common.optional')} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={errors.field('validFrom')} />
+        <TextField id={errors.id('source')} label={t('geo.source')} hint={t('geo.sourceHint')} optional={t('common.optional')} value={source} onChange={(e) => setSource(e.target.value)} error={errors.field('source')} />
+        <div className="staff-actions">
+          <Button type="submit" disabled={busy}>
+            {busy ? t('geo.importing') : t('geo.import')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function StreetImportSection() {
+  const { t } = useTranslation();
+  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [result, setResult] = useState<StreetImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors('street-import', ['csv']);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setResult(null);
+    try {
+      const imported = await api<StreetImportResult>('POST', '/api/geo/street-imports', { csv: csv?.text ?? '' } satisfies StreetImport);
+      errors.clear();
+      setResult(imported);
+    } catch (error) {
+      errors.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="staff-section" aria-labelledby="street-import-heading">
+      <h2 className="kern-heading-medium" id="street-import-heading">
+        {t('geo.streetsHeading')}
+      </h2>
+      <p className="kern-body">{t('geo.streetsLead')}</p>
+      {result ? (
+        <Alert variant="success" role="status" title={t('geo.streetsImported', { entries: result.entries, rejected: result.rejected.length })}>
+          {result.rejected.length > 0 ? (
+            <Table
+              caption={t('geo.rejectedCaption')}
+              rows={result.rejected}
+              rowKey={(r) => String(r.line)}
+              empty={t('geo.noneRejected')}
+              columns={[
+                { key: 'line', header: t('geo.line'), rowHeader: true, numeric: true, cell: (r) => r.line },
+                { key: 'reason', header: t('geo.reason'), cell: (r) => r.reason },
+              ]}
+            />
+          ) : null}
+        </Alert>
+      ) : null}
+      {errors.summary}
+      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
+        <TextField id={errors.id('csv')} type="file" accept=".csv,text/csv" label={t('geo.streetsFile')} hint={t('geo.streetsHint')} onChange={(e) => void fileText(e).then(setCsv)} error={errors.field('csv')} />
+        <div className="staff-actions">
+          <Button type="submit" disabled={busy}>
+            {busy ? t('geo.importing') : t('geo.streetsImport')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function BoundarySets() {
+  const { t, i18n } = useTranslation();
+  const sets = useQuery({ queryKey: ['geo-imports'], queryFn: () => api<BoundarySetList>('GET', '/api/geo/imports') });
+  return (
+    <section className="staff-section" aria-labelledby="geo-sets-heading">
+      <h2 className="kern-heading-medium" id="geo-sets-heading">
+        {t('geo.setsHeading')}
+      </h2>
+      {sets.isError ? <Alert variant="danger" title={t('errors.loadFailed')} /> : null}
+      {sets.data ? (
+        <Table
+          caption={t('geo.setsCaption')}
+          rows={sets.data}
+          rowKey={(s) => s.id}
+          empty={t('geo.noSets')}
+          columns={[
+            { key: 'from', header: t('common.validFrom'), rowHeader: true, cell: (s) => formatDate(s.validFrom, i18n.language) },
+            { key: 'kind', header: t('geo.kindHeader'), cell: (s) => t(`geo.kind.${s.kind}`) },
+            { key: 'count', header: t('geo.count'), numeric: true, cell: (s) => s.count },
+            { key: 'source', header: t('geo.source'), cell: (s) => s.source },
+            { key: 'at', header: t('geo.importedAt'), cell: (s) => formatDateTime(s.importedAt, i18n.language) },
+          ]}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** Geodata for the city admin: boundaries (GeoJSON, optionally with a unit table), the street directory, and a test box. */
+export function GeoImportPage() {
+  const { t } = useTranslation();
+  const title = t('geo.title');
+  useDocumentTitle(title);
+  return (
+    <>
+      <PageHeader title={title} lead={t('geo.lead')} />
+      <p className="kern-body">
+        <Link className="kern-link" to="/regions">
+          {t('geo.backToRegions')}
+        </Link>
+      </p>
+      <BoundaryImportSection />
+      <StreetImportSection />
+      <BoundarySets />
+      <LocateSection />
+    </>
+  );
+}
