@@ -15,6 +15,8 @@ let officeId = '';
 let typeId = '';
 let oneCounsellorOffice = '';
 let oneCounsellorType = '';
+let fullOffice = '';
+let fullType = '';
 
 // Monday 1 June 2026, 08:00 in Berlin (CEST): the first bookable start is 09:00.
 const NOW = new Date('2026-06-01T06:00:00Z');
@@ -25,7 +27,12 @@ async function newOffice(name: string, counsellors: { languages: string[] }[]): 
     const region = await oq.findRegionByCode(tx, 'mitte');
     if (!region) throw new Error('no region');
     const row = await oq.insertOffice(tx, { providerId: admin.organisationId, regionId: region.id, name, street: 'Lingnerallee', houseNumber: '9', postcode: '01069', city: 'Dresden', lat: 51.045, lon: 13.748, phone: '+49 351 000000', languages: ['de', 'ar'], validFrom: '2020-01-01' });
-    await oq.replaceHours(tx, row.id, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00', kind: 'open' as const })));
+    await oq.replaceHours(tx, row.id, [
+      ...[1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00', kind: 'open' as const })),
+      { weekday: 5, opens: '08:00', closes: '12:00', kind: 'open' as const },
+      { weekday: 5, opens: '13:00', closes: '15:00', kind: 'walk_in' as const },
+    ]);
+    await oq.replaceExceptions(tx, row.id, [{ date: '2026-06-03', closed: true, opens: null, closes: null, note: 'Betriebsausflug' }]);
     return row.id;
   });
   const type = await ctx.request(admin, {
@@ -53,6 +60,7 @@ beforeAll(async () => {
   expect((await ctx.request(city, { method: 'POST', url: '/api/geo/street-imports', payload: { csv: streets } })).statusCode).toBe(201);
   ({ officeId, typeId } = await newOffice('Integrationsbüro Mitte', [{ languages: ['de', 'ar'] }, { languages: ['de'] }]));
   ({ officeId: oneCounsellorOffice, typeId: oneCounsellorType } = await newOffice('Büro mit einer Beraterin', [{ languages: ['de'] }]));
+  ({ officeId: fullOffice, typeId: fullType } = await newOffice('Ausgebuchtes Büro', []));
 });
 afterAll(async () => ctx.close());
 
@@ -283,5 +291,83 @@ describe('managing by the link', () => {
   it('an invalid link answers a translated page, not a stack', async () => {
     const html = expectPage(await get('/fa/appointments/ABCDEFGH?token=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), 'fa', 404);
     expect(h1(html)).toBe('این پیوند معتبر نیست');
+  });
+});
+
+describe('the office page', () => {
+  it('names languages in the page language, says "not known" for unchecked facts, shows closures, walk-in and holidays', async () => {
+    const ar = expectPage(await get(`/ar/offices/${officeId}`), 'ar');
+    expect(text(ar)).toContain('العربية');
+    expect(text(ar)).toContain('الألمانية');
+    expect(text(ar)).toContain('غير معروف');
+    const de = expectPage(await get(`/de/offices/${officeId}`), 'de');
+    expect(text(de)).toContain('Betriebsausflug');
+    expect(text(de)).toContain('offene Sprechzeit ohne Termin');
+    expect(text(de)).toContain('Nicht bekannt');
+    expect(text(de)).toContain('Mittwoch, 3. Juni');
+    ctx.clock.now = new Date('2026-09-30T08:00:00Z');
+    try {
+      const holiday = expectPage(await get(`/uk/offices/${officeId}`), 'uk');
+      expect(text(holiday)).toContain('День єдності Німеччини (святковий день)');
+    } finally {
+      ctx.clock.now = NOW;
+    }
+    expectPage(await get('/de/offices/00000000-0000-4000-8000-000000000000'), 'de', 404);
+  });
+});
+
+describe('nothing free, and the limits', () => {
+  it('offers the waitlist when no time is free in the horizon', async () => {
+    const times = expectPage(await get(`/de/offices/${fullOffice}/book/times?type=${fullType}&language=de`), 'de');
+    expect(text(times)).toContain('Zurzeit sind alle Termine vergeben.');
+    const waitlist = form(times, '/book/waitlist');
+    const missing = expectPage(await post(waitlist.action, { ...waitlist.fields, name: 'Farid', email: '', phone: '' }), 'de', 400);
+    expectError(missing, 'email', 'Geben Sie Ihre E-Mail-Adresse ein, damit wir Sie benachrichtigen können.');
+    const done = expectPage(await post(waitlist.action, { ...waitlist.fields, name: 'Farid', email: 'farid@example.org', phone: '' }), 'de');
+    expect(h1(done)).toBe('Sie stehen auf der Warteliste');
+  });
+
+  it('tells a contact with too many open bookings what to do, in their language', async () => {
+    const contact = { name: 'Gül', email: 'guel@example.org' };
+    await bookThrough('ru', 'de', contact, 4);
+    await bookThrough('ru', 'de', contact, 5);
+    const times = expectPage(await get(`/ru/offices/${officeId}/book/times?type=${typeId}&language=de`), 'ru');
+    const start = radios(times, 'start')[6] ?? '';
+    const fields = { type: typeId, language: 'de', start, hold: '', name: contact.name, phone: '', email: contact.email, key: 'third-booking-of-guel' };
+    const refused = expectPage(await post(`/ru/offices/${officeId}/book/confirm`, fields), 'ru', 429);
+    expect(h1(refused)).toBe('У вас уже есть записи');
+    expect(text(refused)).toContain('С этим адресом электронной почты или номером телефона уже');
+  });
+});
+
+describe('the per-address limit', () => {
+  let limited: TestContext;
+  beforeAll(async () => {
+    limited = await createTestContext({ web: true, config: { appointmentLimits: { perIpPerHour: 1 } } });
+    limited.clock.now = NOW;
+  });
+  afterAll(async () => limited.close());
+
+  it('answers a translated "too many requests" page with Retry-After', async () => {
+    const staff = await limited.staff('provider_admin');
+    const id = await limited.database.db.transaction({ kind: 'system' }, async (tx) => {
+      const region = await oq.findRegionByCode(tx, 'west');
+      if (!region) throw new Error('no region');
+      const row = await oq.insertOffice(tx, { providerId: staff.organisationId, regionId: region.id, name: 'Büro West', street: 'Hamburger Straße', houseNumber: '30', postcode: '01157', city: 'Dresden', lat: 51.0585, lon: 13.6905, validFrom: '2020-01-01' });
+      await oq.replaceHours(tx, row.id, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00', kind: 'open' as const })));
+      return row.id;
+    });
+    const type = await limited.request(staff, { method: 'POST', url: `/api/offices/${id}/appointment-types`, payload: { kind: 'follow_up', name: 'Folgetermin', durationMinutes: 30, minNoticeMinutes: 60, slotStepMinutes: 60 } });
+    const tid = type.json<{ id: string }>().id;
+    await limited.request(staff, { method: 'POST', url: `/api/offices/${id}/appointment-resources`, payload: { kind: 'counsellor', displayName: 'B', languages: ['de'], availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, starts: '09:00', ends: '12:00' })) } });
+    const send = (start: string) =>
+      limited.app.inject({ method: 'POST', url: `/fa/offices/${id}/book/times`, payload: new URLSearchParams({ type: tid, language: 'de', start }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '203.0.113.9' });
+    const times = await limited.app.inject({ method: 'GET', url: `/fa/offices/${id}/book/times?type=${tid}&language=de` });
+    const [first = '', second = ''] = radios(times.body, 'start');
+    expect((await send(first)).statusCode).toBe(303);
+    const refused = await send(second);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(h1(refused.body)).toBe('درخواست‌های بیش از حد');
   });
 });
