@@ -35,7 +35,7 @@ export async function start(config: Config): Promise<void> {
   await ensureWebBuilt();
   const db = await prepareDatabase(config);
   const deps = makeDeps(config, db);
-  if (config.demo) await seedDemo({ db });
+  if (config.demo) await seedDemo(deps);
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel), web: true });
   deps.log = app.log;
   const jobs = await startJobs(deps);

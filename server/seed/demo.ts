@@ -6,6 +6,7 @@ import { insertServiceAgreement } from '#server/modules/calls/calls.queries.ts';
 import { findRegion } from '#server/modules/regions/regions.queries.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from './offices.demo.ts';
+import { seedDemoAppointments } from './appointments.demo.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -31,7 +32,7 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; or
   { email: 'beratung@sued.demo', role: 'social_worker', displayName: 'Sofia Seidel', org: 'sued' },
 ];
 
-export async function seedDemo(deps: Pick<Deps, 'db'>): Promise<boolean> {
+export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys' | 'now'>>): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await deps.db.transaction({ kind: 'system' }, async (tx) => {
     if (await countOrganisations(tx)) return false;
@@ -51,6 +52,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'>): Promise<boolean> {
       await insertAccount(tx, { organisationId, email: a.email, role: a.role, displayName: a.displayName, passwordHash });
     }
     await seedDemoOffices(tx, orgIds);
+    // Demo bookings hold sealed names: only where the key ring is at hand (start, CLI, tests).
+    if (deps.keys) await seedDemoAppointments(tx, deps.keys, deps.now?.() ?? new Date(), orgIds);
     return true;
   });
   if (seeded) await seedDemoStreetDirectory(deps);
