@@ -88,7 +88,7 @@ describe('offices, appointments and geodata in the staff app', () => {
 
     // an appointment type: a wrong duration first, then a good one
     const typeForm = page.getByRole('region', { name: 'Terminart anlegen' });
-    await typeForm.getByLabel('Bezeichnung').fill('Erstberatung');
+    await typeForm.getByLabel('Bezeichnung').fill('Kurzberatung E2E');
     await typeForm.getByLabel('Dauer (Minuten)').fill('2');
     await typeForm.getByLabel('Mindestvorlauf (Minuten)').fill('0');
     await typeForm.getByRole('button', { name: 'Terminart anlegen' }).click();
@@ -96,12 +96,12 @@ describe('offices, appointments and geodata in the staff app', () => {
     expect(await page.locator('#type-new-durationMinutes-error').textContent()).toBeTruthy();
     await typeForm.getByLabel('Dauer (Minuten)').fill('30');
     await typeForm.getByRole('button', { name: 'Terminart anlegen' }).click();
-    await typeForm.getByRole('status').filter({ hasText: 'Die Terminart Erstberatung ist angelegt.' }).waitFor();
-    await page.getByRole('table', { name: 'Terminarten dieses Büros' }).getByRole('rowheader', { name: 'Erstberatung' }).waitFor();
+    await typeForm.getByRole('status').filter({ hasText: 'Die Terminart Kurzberatung E2E ist angelegt.' }).waitFor();
+    await page.getByRole('table', { name: 'Terminarten dieses Büros' }).getByRole('rowheader', { name: 'Kurzberatung E2E' }).waitFor();
 
     // a counsellor available every day of the week
     const resourceForm = page.getByRole('region', { name: 'Person hinzufügen' });
-    await resourceForm.getByLabel('Name', { exact: true }).fill('Bilal Berger');
+    await resourceForm.getByLabel('Name', { exact: true }).fill('Berta Beispiel');
     await resourceForm.getByLabel('Sprachen').fill('de, ar');
     for (let weekday = 1; weekday <= 7; weekday++) {
       await resourceForm.getByRole('button', { name: 'Zeitfenster hinzufügen' }).click();
@@ -110,14 +110,14 @@ describe('offices, appointments and geodata in the staff app', () => {
       await resourceForm.getByLabel(`Bis (Zeile ${weekday})`).fill('20:00');
     }
     await resourceForm.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
-    await resourceForm.getByRole('status').filter({ hasText: 'Bilal Berger ist hinzugefügt.' }).waitFor();
-    await page.getByRole('table', { name: 'Beratende und Dolmetschende dieses Büros' }).getByRole('rowheader', { name: 'Bilal Berger' }).waitFor();
+    await resourceForm.getByRole('status').filter({ hasText: 'Berta Beispiel ist hinzugefügt.' }).waitFor();
+    await page.getByRole('table', { name: 'Beratende und Dolmetschende dieses Büros' }).getByRole('rowheader', { name: 'Berta Beispiel' }).waitFor();
     await expectAccessible(page, 'appointment setup (with a type and a counsellor)');
     await admin.close();
 
     // a resident books through the public API
     const types = (await (await fetch(`${lotse.url}/api/offices/${officeId}/appointment-types`)).json()) as { types: { id: string; name: string }[] };
-    const typeId = types.types.find((ty) => ty.name === 'Erstberatung')?.id ?? '';
+    const typeId = types.types.find((ty) => ty.name === 'Kurzberatung E2E')?.id ?? '';
     const slots = (await (await fetch(`${lotse.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
     expect(slots.next).not.toBeNull();
     const booked = await fetch(`${lotse.url}/api/appointments`, {
@@ -132,12 +132,15 @@ describe('offices, appointments and geodata in the staff app', () => {
     const worker = await newContext(browser, { mobile: true });
     const tablet = await worker.newPage();
     await logIn(tablet, 'beratung@nord.demo');
+    await tablet.getByRole('heading', { level: 2, name: 'Termine heute' }).waitFor();
+    await tablet.getByRole('table', { name: 'Termine heute in Integrationsbüro Nord' }).waitFor();
+    await expectAccessible(tablet, 'home with today (social worker)');
     await tablet.goto(`${lotse.url}/app/offices/${officeId}/calendar`);
     await tablet.getByRole('heading', { level: 1, name: 'Kalender – Integrationsbüro Nord' }).waitFor();
     await tablet.getByLabel('Datum', { exact: true }).fill(day);
     const row = tablet.getByRole('row', { name: /Amal Haddad/ });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Erstberatung');
+    expect(await row.textContent()).toContain('Kurzberatung E2E');
     expect(await row.textContent()).toContain('Arabisch');
     expect(await row.textContent()).toContain('gebucht');
     await expectAccessible(tablet, 'day calendar (social worker)');
@@ -153,6 +156,9 @@ describe('offices, appointments and geodata in the staff app', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await logIn(page, 'admin@stadt.demo');
+    await nav(page).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
+    await page.getByRole('table', { name: 'Wartezeit je Büro' }).getByRole('rowheader', { name: 'Integrationsbüro Nord' }).waitFor();
+    await expectAccessible(page, 'offices with the waiting time per office (city admin)');
     await nav(page).getByRole('link', { name: 'Regionen & Gebiete', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Regionen & Gebiete' }).waitFor();
     await page.getByRole('link', { name: 'Geodaten importieren' }).click();

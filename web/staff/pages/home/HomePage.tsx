@@ -9,6 +9,7 @@ import { navigationFor } from '../../layout/nav.ts';
 import { useDocumentTitle } from '../../page.tsx';
 import { useMe } from '../../session.tsx';
 import type { ServiceAgreement } from '../../types.ts';
+import { TodaySection } from './TodaySection.tsx';
 
 /** The regions a social worker's organisation serves today, from its service agreements. */
 function MyRegions({ organisationId }: { organisationId: string }) {
@@ -58,6 +59,7 @@ export function HomePage() {
         </h2>
         <p className="kern-body">{t(`home.roleText.${me.role}`)}</p>
       </section>
+      {me.role === 'social_worker' || me.role === 'provider_admin' ? <TodaySection organisationId={me.organisation.id} /> : null}
       {me.role === 'social_worker' ? <MyRegions organisationId={me.organisation.id} /> : null}
       <section className="staff-section" aria-labelledby="home-links">
         <h2 className="kern-heading-medium" id="home-links">

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../page.tsx';
 import { useMe } from '../../session.tsx';
 import type { OfficeSummary, Region } from '../../types.ts';
 import { languageList } from './labels.tsx';
+import { OfficeLeadTimes } from './OfficeLeadTimes.tsx';
 
 export const officesKey = (region: string) => ['offices', region] as const;
 
@@ -66,6 +67,7 @@ export function OfficesPage() {
           ]}
         />
       ) : null}
+      {offices.data && (me.role === 'city_admin' || me.role === 'city_coordinator') ? <OfficeLeadTimes offices={offices.data} /> : null}
     </>
   );
 }
