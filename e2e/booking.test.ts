@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingSamples } from '#web/public/booking/samples.tsx';
 import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
 
 /**
@@ -159,6 +160,11 @@ async function cancelByMail(page: Page, email: string, code: string, javaScript:
   await page.goto(`${lotse.url}${url.pathname}${url.search}`);
   await heading(page, 'موعدك');
   await check(page, 'manage (ar)', javaScript);
+  await page.getByRole('link', { name: 'تغيير وقت الموعد' }).click();
+  await heading(page, 'اختر وقتًا جديدًا');
+  await check(page, 'move (ar)', javaScript);
+  await page.getByRole('link', { name: 'رجوع' }).click();
+  await heading(page, 'موعدك');
   await page.getByRole('link', { name: 'إلغاء الموعد' }).click();
   await heading(page, 'هل تريد إلغاء هذا الموعد؟');
   await check(page, 'cancel (ar)', javaScript);
@@ -192,4 +198,21 @@ describe('booking an appointment in Arabic on a phone', () => {
     await cancelByMail(page, email, code, true);
     await context.close();
   });
+});
+
+describe('every state of the office and booking pages', () => {
+  // Errors, taken times, the waitlist form, too late to change, cancelled, limits: the same
+  // components the server renders, with sample data, on Lotse's origin so that its styles apply.
+  for (const lang of ['ar', 'de'] as const) {
+    it(`passes axe in ${lang}`, async () => {
+      const pages = bookingSamples(lang);
+      expect(pages.length).toBeGreaterThan(15);
+      for (const [i, html] of pages.entries()) {
+        expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
+        await checker.goto(`${lotse.url}/${lang}/`);
+        await checker.setContent(html);
+        await expectAccessible(checker, `sample ${i} (${lang})`);
+      }
+    });
+  }
 });
