@@ -146,6 +146,21 @@ describe('offices, appointments and geodata in the staff app', () => {
     await expectAccessible(tablet, 'day calendar (social worker)');
     await row.getByRole('button', { name: /^Erledigt/ }).click();
     await tablet.getByRole('row', { name: /Amal Haddad/ }).filter({ hasText: 'erledigt' }).waitFor();
+
+    // staff book for a person at the next free time
+    const again = (await (await fetch(`${lotse.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
+    const next = new Date(again.next ?? '');
+    const berlin = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', ...opts }).format(next);
+    const booking = tablet.getByRole('region', { name: 'Termin für eine Person buchen' });
+    await booking.getByLabel('Terminart').selectOption({ label: 'Kurzberatung E2E' });
+    await booking.getByLabel('Tag', { exact: true }).fill(berlin({ year: 'numeric', month: '2-digit', day: '2-digit' }));
+    await booking.getByLabel('Uhrzeit').fill(berlin({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+    await booking.getByLabel('Name', { exact: true }).fill('Familie Nowak');
+    await booking.getByLabel('Hinweis').fill('Haushalt 2026-017');
+    await booking.getByRole('button', { name: 'Termin buchen' }).click();
+    await booking.getByRole('status').filter({ hasText: 'Buchungscode' }).waitFor();
+    await expectAccessible(tablet, 'calendar after a staff booking');
+
     await tablet.getByRole('radio', { name: 'Woche' }).check();
     await tablet.getByRole('row', { name: /Amal Haddad/ }).waitFor();
     await expectAccessible(tablet, 'week calendar (social worker)');
@@ -193,6 +208,40 @@ describe('offices, appointments and geodata in the staff app', () => {
     await page.getByRole('status').filter({ hasText: 'außerhalb der Stadtgrenzen' }).waitFor();
     expect(await page.getByText('Liegt in der Region').count()).toBe(0);
     await expectAccessible(page, 'point test');
+    await context.close();
+  });
+
+  it('a city coordinator rates the footpaths of an office, which changes its light, and records a move that keeps the history', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logIn(page, 'koordination@stadt.demo');
+    await openOffice(page, 'Integrationsbüro Süd');
+    const footpaths = page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' }).getByRole('row', { name: /Fußwege/ });
+    await footpaths.waitFor();
+    expect(await footpaths.textContent()).toContain('Rot – nicht erfüllt');
+
+    await page.getByRole('button', { name: 'Standort einschätzen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Standort einschätzen' }).waitFor();
+    await page.getByRole('group', { name: 'Einschätzung: Fußwege' }).getByLabel('Mittel').check();
+    await page.getByLabel('Notiz: Fußwege').fill('Baustelle beendet, Umweg bleibt.');
+    await expectAccessible(page, 'site assessment form');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Änderungen sind gespeichert.' }).waitFor();
+    await page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' }).getByRole('row', { name: /Fußwege/ }).filter({ hasText: 'Gelb – teilweise' }).waitFor();
+
+    await page.getByRole('button', { name: 'Umzug eintragen' }).click();
+    await page.getByLabel('Neue Adresse gilt ab').fill('2030-01-01');
+    await page.getByLabel('Straße').fill('Prohliser Allee');
+    await page.getByLabel('Hausnummer').fill('20');
+    await page.getByLabel('Postleitzahl').fill('01239');
+    await page.getByLabel('Geografische Breite').fill('51.0020');
+    await page.getByLabel('Geografische Länge').fill('13.7990');
+    await page.getByRole('button', { name: 'Umzug speichern' }).click();
+    await page.getByRole('link', { name: 'Frühere Adresse dieses Büros' }).waitFor();
+    expect(await page.getByText('Prohliser Allee 20, 01239 Dresden').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'office after the move');
+    await page.getByRole('link', { name: 'Frühere Adresse dieses Büros' }).click();
+    await page.getByText('Prohliser Allee 12, 01239 Dresden').first().waitFor();
     await context.close();
   });
 });
