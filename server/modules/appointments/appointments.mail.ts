@@ -36,8 +36,9 @@ export async function sendConfirmation(deps: Deps, m: { to: string | null; local
   await send(deps, m.to, translate(m.locale, 'appointments-mail:confirmation.subject', values), translate(m.locale, 'appointments-mail:confirmation.body', values), 'confirmation');
 }
 
-export async function sendReminder(deps: Deps, m: { to: string; locale: string; code: string; start: Date; office: OfficeLine; typeName: string; manageUrl: string }): Promise<void> {
-  const values = { code: m.code, when: formatWhen(m.locale, m.start), place: place(m.office), type: m.typeName, link: m.manageUrl };
+/** The manage token is stored hashed only, so the reminder points to the confirmation's link and the office's phone. */
+export async function sendReminder(deps: Deps, m: { to: string; locale: string; code: string; start: Date; office: OfficeLine & { phone: string }; typeName: string }): Promise<void> {
+  const values = { code: m.code, when: formatWhen(m.locale, m.start), place: place(m.office), type: m.typeName, phone: m.office.phone };
   await send(deps, m.to, translate(m.locale, 'appointments-mail:reminder.subject', values), translate(m.locale, 'appointments-mail:reminder.body', values), 'reminder');
 }
 

@@ -4,6 +4,8 @@ import { appointment, appointmentIdempotency, appointmentResource, appointmentTy
 
 /** Every SQL statement of the appointments domain. */
 
+const DAY = 86_400_000;
+
 export type TypeRow = typeof appointmentType.$inferSelect;
 export type ResourceRow = typeof appointmentResource.$inferSelect;
 export type AppointmentRow = typeof appointment.$inferSelect;
@@ -77,6 +79,9 @@ export async function busyOf(tx: Tx, officeId: string, from: Date, to: Date, now
     .where(
       and(
         eq(appointment.officeId, officeId),
+        // A blocked range is at most a day long: bounds on starts_at let the (office_id, starts_at) index work.
+        gt(appointment.startsAt, new Date(from.getTime() - DAY)),
+        lt(appointment.startsAt, new Date(to.getTime() + DAY)),
         ne(appointment.status, 'cancelled'),
         lt(appointment.blockedFrom, to),
         gt(appointment.blockedTo, from),
@@ -86,19 +91,29 @@ export async function busyOf(tx: Tx, officeId: string, from: Date, to: Date, now
 }
 
 /** Web bookings of a type per Berlin date in a range (quota). */
-export async function webBookedPerDay(tx: Tx, typeId: string, from: Date, to: Date): Promise<Map<string, number>> {
+export async function webBookedPerDay(tx: Tx, officeId: string, typeId: string, from: Date, to: Date): Promise<Map<string, number>> {
   const rows = await queryRows<{ day: string; n: number }>(tx, sql`
     select to_char(${appointment.startsAt} at time zone 'Europe/Berlin', 'YYYY-MM-DD') as day, count(*)::int as n
     from ${appointment}
-    where ${appointment.typeId} = ${typeId} and ${appointment.channel} <> 'staff' and ${appointment.status} not in ('cancelled', 'held')
+    where ${appointment.officeId} = ${officeId} and ${appointment.typeId} = ${typeId} and ${appointment.channel} <> 'staff' and ${appointment.status} not in ('cancelled', 'held')
       and ${appointment.startsAt} >= ${from.toISOString()}::timestamptz and ${appointment.startsAt} < ${to.toISOString()}::timestamptz
     group by 1`);
   return new Map(rows.map((r) => [r.day, Number(r.n)]));
 }
 
-/** Holds past their expiry no longer block: they go before a booking picks a counsellor. */
-export async function deleteExpiredHolds(tx: Tx, officeId: string, now: Date): Promise<void> {
-  await tx.delete(appointment).where(and(eq(appointment.officeId, officeId), eq(appointment.status, 'held'), lt(appointment.holdExpiresAt, now)));
+/** Holds past their expiry no longer block: those around a start go before a booking picks a counsellor. */
+export async function deleteExpiredHolds(tx: Tx, officeId: string, now: Date, around: Date): Promise<void> {
+  await tx
+    .delete(appointment)
+    .where(
+      and(
+        eq(appointment.officeId, officeId),
+        gt(appointment.startsAt, new Date(around.getTime() - DAY)),
+        lt(appointment.startsAt, new Date(around.getTime() + DAY)),
+        eq(appointment.status, 'held'),
+        lt(appointment.holdExpiresAt, now),
+      ),
+    );
 }
 
 export async function insertAppointment(tx: Tx, values: typeof appointment.$inferInsert): Promise<AppointmentRow> {

@@ -94,8 +94,8 @@ export async function holdSlot(deps: Deps, actor: Actor, body: z.infer<typeof ho
   const row = await deps.db.transaction({ kind: 'tenant', organisationId: providerId }, async (tx) => {
     const { ctx, type } = await officeAndType(tx, body.officeId, body.typeId);
     if (type.walkIn) throw slotUnavailable();
-    await q.deleteExpiredHolds(tx, ctx.office.id, now);
     const start = new Date(body.start);
+    await q.deleteExpiredHolds(tx, ctx.office.id, now, start);
     const options = await assignments(tx, ctx, type, start, body.language, 'web', now);
     return insertWithFirstFree(tx, options, (a) => appointmentValues(ctx, type, start, a, { status: 'held', channel: 'web', language: body.language, tokenHash: tokenHash(token), holdExpiresAt: expires, requestedAt: now }));
   });
@@ -178,7 +178,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
     if (await q.recentlyCancelledBy(tx, contact, ctx.office.id, start, new Date(now.getTime() - limits.rebookBlockHours * 3_600_000))) {
       throw new Problem(409, 'booking-limit', { detailKey: 'details.rebookBlocked' });
     }
-    await q.deleteExpiredHolds(tx, ctx.office.id, now);
+    await q.deleteExpiredHolds(tx, ctx.office.id, now, start);
     const token = newToken();
     const code = newCode();
     const personal = (id: string) => ({ ...sealed(deps, id, body), contactKey: contact, code, tokenHash: tokenHash(token), locale, language: body.language, requestedAt: now });
@@ -225,7 +225,7 @@ export async function bookForHousehold(deps: Deps, actor: StaffActor, officeId: 
     const { ctx, type } = await officeAndType(tx, officeId, body.typeId);
     if (ctx.office.providerId !== actor.organisationId) throw notFound();
     if (type.walkIn) throw slotUnavailable();
-    await q.deleteExpiredHolds(tx, ctx.office.id, now);
+    await q.deleteExpiredHolds(tx, ctx.office.id, now, start);
     let options = await assignments(tx, ctx, type, start, body.language, 'staff', now);
     if (body.counsellorId) {
       options = options.filter((o) => o.counsellorId === body.counsellorId);

@@ -79,6 +79,6 @@ export async function slotInput(
     busy,
     language: opts.language,
     channel: opts.channel,
-    webBooked: opts.channel === 'web' ? await q.webBookedPerDay(tx, type.id, start, end) : new Map(),
+    webBooked: opts.channel === 'web' ? await q.webBookedPerDay(tx, ctx.office.id, type.id, start, end) : new Map(),
   };
 }

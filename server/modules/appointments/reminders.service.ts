@@ -8,8 +8,8 @@ import { berlinInstant, berlinToday } from './tz.ts';
 /**
  * Job `appointments.remind`: a reminder mail the day before (appointments starting tomorrow,
  * Berlin time). Idempotent: `reminded_at` is set in the same statement that claims the row, so a
- * second run (or a second process) sends nothing twice. Manage links are not in reminders — the
- * token is stored hashed only — the mail names the booking code and the office instead.
+ * second run (or a second process) sends nothing twice. The manage token is stored hashed only, so
+ * the reminder names the booking code and points to the confirmation's link and the office's phone.
  */
 export async function sendReminders(deps: Deps): Promise<number> {
   const now = deps.now();
@@ -28,7 +28,7 @@ export async function sendReminders(deps: Deps): Promise<number> {
     return out;
   });
   for (const d of due) {
-    await sendReminder(deps, { to: d.to, locale: d.row.locale, code: d.row.code ?? '', start: d.row.startsAt, office: d.office, typeName: d.typeName, manageUrl: `${deps.config.publicUrl}/${d.row.locale}/appointments/${d.row.code ?? ''}` });
+    await sendReminder(deps, { to: d.to, locale: d.row.locale, code: d.row.code ?? '', start: d.row.startsAt, office: d.office, typeName: d.typeName });
   }
   return due.length;
 }
