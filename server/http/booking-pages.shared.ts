@@ -29,6 +29,8 @@ export function outcomeOf(error: unknown, lang: PublicLocale): Outcome {
     case 'rate-limited':
       return { kind: 'problem', problem: 'rateLimited', status: 429, ...(retryAfter ? { retryAfter } : {}) };
     case 'booking-limit':
+      // Re-booking a just-cancelled time (slot trading) is about the time, not about too many bookings.
+      if (error.options.detailKey === 'details.rebookBlocked') return { kind: 'problem', problem: 'unavailable', status: error.status, ...(detail ? { detail } : {}) };
       return { kind: 'problem', problem: 'tooManyOpen', status: error.status, ...(detail ? { detail } : {}), ...(retryAfter ? { retryAfter } : {}) };
     case 'idempotency-mismatch':
     case 'conflict':

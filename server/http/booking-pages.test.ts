@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as oq from '#server/modules/offices/offices.queries.ts';
+import { officeHoursException } from '#server/modules/offices/offices.schema.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
 
 /**
@@ -32,7 +33,7 @@ async function newOffice(name: string, counsellors: { languages: string[] }[]): 
       { weekday: 5, opens: '08:00', closes: '12:00', kind: 'open' as const },
       { weekday: 5, opens: '13:00', closes: '15:00', kind: 'walk_in' as const },
     ]);
-    await oq.replaceExceptions(tx, row.id, [{ date: '2026-06-03', closed: true, opens: null, closes: null, note: 'Betriebsausflug' }]);
+    await tx.insert(officeHoursException).values({ officeId: row.id, date: '2026-06-03', closed: true, opens: null, closes: null, note: 'Betriebsausflug' });
     return row.id;
   });
   const type = await ctx.request(admin, {
@@ -260,6 +261,12 @@ describe('managing by the link', () => {
     const after = expectPage(await get(done), 'de');
     expect(text(after)).toContain('Ihr Termin ist abgesagt.');
     expect(after).not.toContain('/cancel?token=');
+    // Booking the same time again right away with the same contact (slot trading) is refused, and said so.
+    const { start } = (await ctx.app.inject({ method: 'GET', url: `/api/appointments/${b.code}?token=${b.token}` })).json<{ start: string }>();
+    const again = await post(`/de/offices/${officeId}/book/confirm`, { type: typeId, language: 'de', start, hold: '', name: 'Cem', phone: '', email: 'cem@example.org', key: 'cem-books-again-1' });
+    const refused = expectPage(again, 'de', 409);
+    expect(h1(refused)).toBe('Diese Zeit kann nicht gebucht werden');
+    expect(text(refused)).toContain('Diesen Termin haben Sie gerade abgesagt.');
   });
 
   it('moves to another free time', async () => {
