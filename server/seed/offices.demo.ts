@@ -72,7 +72,8 @@ export async function seedDemoOffices(tx: Tx, providerIds: Map<string, string>):
           : [{ weekday, opens: '09:00', closes: '12:00', kind: 'open' }, { weekday, opens: '13:00', closes: '15:30', kind: 'open' }],
     );
     await replaceHours(tx, row.id, hours);
-    await replaceExceptions(tx, row.id, [{ date: '2026-12-24', closed: true, opens: null, closes: null, note: 'Heiligabend' }, { date: '2026-12-31', closed: true, opens: null, closes: null, note: 'Silvester' }]);
+    const year = new Date().getFullYear();
+    await replaceExceptions(tx, row.id, [{ date: `${year}-12-24`, closed: true, opens: null, closes: null, note: 'Heiligabend' }, { date: `${year}-12-31`, closed: true, opens: null, closes: null, note: 'Silvester' }]);
     for (const s of o.stops) {
       const stopId = `demo-${++stopNo}`;
       await insertStops(tx, [{ stopId, name: s.name, lat: o.lat + s.dLat, lon: o.lon + s.dLon, lines: [...s.lines] }]);

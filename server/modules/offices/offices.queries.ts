@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { serviceAgreement } from '#server/modules/calls/calls.schema.ts';
 import { organisation } from '#server/modules/identity/identity.schema.ts';
@@ -84,8 +84,9 @@ export async function replaceHours(tx: Tx, officeId: string, rows: Omit<typeof o
   if (rows.length > 0) await tx.insert(officeOpeningHours).values(rows.map((r) => ({ ...r, officeId })));
 }
 
-export async function replaceExceptions(tx: Tx, officeId: string, rows: Omit<typeof officeHoursException.$inferInsert, 'officeId'>[]) {
-  await tx.delete(officeHoursException).where(eq(officeHoursException.officeId, officeId));
+/** Replaces the exceptions from a date on (all by default); earlier ones are history and stay as they were. */
+export async function replaceExceptions(tx: Tx, officeId: string, rows: Omit<typeof officeHoursException.$inferInsert, 'officeId'>[], from = '0001-01-01') {
+  await tx.delete(officeHoursException).where(and(eq(officeHoursException.officeId, officeId), gte(officeHoursException.date, from)));
   if (rows.length > 0) await tx.insert(officeHoursException).values(rows.map((r) => ({ ...r, officeId })));
 }
 

@@ -174,7 +174,9 @@ export async function updateOffice(deps: Deps, actor: Actor, id: string, input: 
     );
     if (!updated) throw notFound();
     if (input.openingHours) await q.replaceHours(tx, id, hoursRows(input.openingHours));
-    if (input.exceptions) await q.replaceExceptions(tx, id, exceptionRows(input.exceptions));
+    // The page shows (and sends back) exceptions from today on; past ones are kept as history.
+    const today = berlinDate(deps.now());
+    if (input.exceptions) await q.replaceExceptions(tx, id, exceptionRows(input.exceptions.filter((e) => e.date >= today)), today);
     await recordAudit(tx, editor, { action: 'office.update', recordType: 'office', recordIds: [id] }, deps.now());
   });
 }
