@@ -177,6 +177,7 @@ describe('booking without JavaScript', () => {
     expect(decode(b.confirmation)).toContain(`href="${b.manage}"`);
     expect(text(b.confirmation)).toContain('Eine Bestätigung per E-Mail ist unterwegs.');
     expect(text(b.confirmation)).toContain('Lingnerallee 9');
+    expect(b.confirmation).toContain('<meta name="robots" content="noindex"/>');
     const mails = ctx.deps.mailer.sent.filter((m) => m.to === email);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain(`/de/appointments/${b.code}?token=${b.token}`);
@@ -200,6 +201,7 @@ describe('booking without JavaScript', () => {
   it('asks again with the same words in the summary and at the field', async () => {
     const topic = expectPage(await get(`/de/offices/${officeId}/book?choose=1`), 'de', 400);
     expectError(topic, 'type', 'Wählen Sie, worum es bei Ihrem Termin geht.');
+    expect(topic).toContain('<title>Fehler: Worum geht es bei Ihrem Termin? – Lotse</title>');
     const language = expectPage(await get(`/en/offices/${officeId}/book/language?type=${typeId}&choose=1`), 'en', 400);
     expectError(language, 'language', 'Choose a language.');
     const times = expectPage(await post(`/de/offices/${officeId}/book/times`, { type: typeId, language: 'de' }), 'de', 400);

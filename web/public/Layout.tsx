@@ -14,11 +14,15 @@ interface LayoutProps {
   paths?: (lang: PublicLocale) => string;
   /** Load the small progressive-enhancement script (served from 'self'; the page works without it). */
   enhance?: boolean;
+  /** The form on the page has errors: the document title says so first (GOV.UK pattern). */
+  hasErrors?: boolean;
+  /** Keep the page out of search engines (booking steps, pages reached by a personal link). */
+  noindex?: boolean;
   children: ReactNode;
 }
 
 /** The frame of every public page: skip link, header with language switch, main, footer. No script. */
-export function Layout({ lang, page, title, paths, enhance, children }: LayoutProps) {
+export function Layout({ lang, page, title, paths, enhance, noindex, hasErrors, children }: LayoutProps) {
   const { t } = useTranslation('public');
   const dir = directionOf(lang);
   const suffix = dir === 'rtl' ? '.rtl' : '';
@@ -28,11 +32,12 @@ export function Layout({ lang, page, title, paths, enhance, children }: LayoutPr
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${t('layout.siteName')}`}</title>
+        <title>{`${hasErrors ? `${t('booking:form.errorPrefix')} ` : ''}${title} – ${t('layout.siteName')}`}</title>
         <meta name="description" content={t('layout.description')} />
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={`${ASSET_PREFIX}kern${suffix}.css`} />
         <link rel="stylesheet" href={`${ASSET_PREFIX}public${suffix}.css`} />
+        {noindex && <meta name="robots" content="noindex" />}
         {enhance && <script src={`${ASSET_PREFIX}booking.js`} defer />}
         {page !== 'notFound' && PUBLIC_LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={samePage(l)} />)}
       </head>

@@ -24,7 +24,7 @@ export function DetailsPage({ lang, data }: { lang: PublicLocale; data: DetailsP
   const { t } = useTranslation('booking');
   const title = t('details.title');
   return (
-    <Layout lang={lang} page="start" title={title} paths={data.path} enhance>
+    <Layout lang={lang} page="start" title={title} paths={data.path} enhance noindex hasErrors={data.errors.length > 0}>
       <BackLink href={data.back} />
       <ErrorSummary errors={data.errors} />
       <Caption name={data.officeName} />
@@ -92,7 +92,7 @@ export function CheckPage({ lang, data }: { lang: PublicLocale; data: CheckPageD
     </a>
   );
   return (
-    <Layout lang={lang} page="start" title={title} paths={data.path} enhance>
+    <Layout lang={lang} page="start" title={title} paths={data.path} enhance noindex hasErrors={data.errors.length > 0}>
       <ErrorSummary errors={data.errors} />
       <Caption name={data.officeName} />
       <h1 className="kern-heading-x-large">{title}</h1>

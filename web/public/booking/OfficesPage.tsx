@@ -99,7 +99,7 @@ export function OfficesPage({ lang, data }: { lang: PublicLocale; data: OfficesP
     </ul>
   );
   return (
-    <Layout lang={lang} page="start" title={title} paths={(l) => `${officesPath(l)}${query({ street: data.street, number: data.number })}`}>
+    <Layout lang={lang} page="start" title={title} paths={(l) => `${officesPath(l)}${query({ street: data.street, number: data.number })}`} hasErrors={data.errors.length > 0}>
       <ErrorSummary errors={data.errors} />
       <h1 className="kern-heading-x-large">{title}</h1>
       <p className="lead">{t('offices.intro')}</p>

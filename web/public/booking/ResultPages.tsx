@@ -69,7 +69,7 @@ export function ConfirmationPage({ lang, a, token, mailSent }: { lang: PublicLoc
   const title = t('confirmation.title');
   const manage = `${managePath(lang, a.code)}${query({ token })}`;
   return (
-    <Layout lang={lang} page="start" title={title} paths={(l) => `${managePath(l, a.code, 'booked')}${query({ token })}`}>
+    <Layout lang={lang} page="start" title={title} paths={(l) => `${managePath(l, a.code, 'booked')}${query({ token })}`} noindex>
       <div className="kern-alert kern-alert--success confirmation-panel">
         <div className="kern-alert__header">
           <h1 className="kern-title kern-heading-x-large">{title}</h1>
@@ -104,7 +104,7 @@ export function ManagePage({ lang, a, token, notice }: { lang: PublicLocale; a: 
   const title = t('manage.title');
   const q = query({ token });
   return (
-    <Layout lang={lang} page="start" title={title} paths={(l) => `${managePath(l, a.code)}${q}`}>
+    <Layout lang={lang} page="start" title={title} paths={(l) => `${managePath(l, a.code)}${q}`} noindex>
       <h1 className="kern-heading-x-large">{title}</h1>
       {notice === 'cancelled' && <Notice kind="success" title={t('manage.cancelledNow')} alert />}
       {notice === 'moved' && <Notice kind="success" title={t('manage.movedNow')} alert />}
@@ -159,7 +159,7 @@ export function CancelPage({ lang, a, token, tooLate }: { lang: PublicLocale; a:
   const title = t('cancel.title');
   const q = query({ token });
   return (
-    <Layout lang={lang} page="start" title={title} paths={(l) => `${managePath(l, a.code, 'cancel')}${q}`}>
+    <Layout lang={lang} page="start" title={title} paths={(l) => `${managePath(l, a.code, 'cancel')}${q}`} noindex>
       <BackLink href={`${managePath(lang, a.code)}${q}`} />
       {tooLate && (
         <Notice kind="warning" title={t('manage.tooLate')} alert>
@@ -188,7 +188,7 @@ export function WaitlistDonePage({ lang, officeId, officeName, until }: { lang: 
   const { t } = useTranslation('booking');
   const title = t('waitlist.doneTitle');
   return (
-    <Layout lang={lang} page="start" title={title} paths={(l) => officePath(l, officeId)}>
+    <Layout lang={lang} page="start" title={title} paths={(l) => officePath(l, officeId)} noindex>
       <Notice kind="success">
         <h1 className="kern-heading-x-large">{title}</h1>
       </Notice>
@@ -209,7 +209,7 @@ export function ProblemPage({ lang, problem, back, detail }: { lang: PublicLocal
   const { t } = useTranslation('booking');
   const title = t(`problem.${problem}.title`);
   return (
-    <Layout lang={lang} page="start" title={title} paths={(l) => officesPath(l)}>
+    <Layout lang={lang} page="start" title={title} paths={(l) => officesPath(l)} noindex>
       {back && <BackLink href={back} />}
       <h1 className="kern-heading-x-large">{title}</h1>
       <p>{detail ?? t(`problem.${problem}.text`)}</p>

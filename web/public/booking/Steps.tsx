@@ -30,7 +30,7 @@ export function TopicPage({ lang, data }: { lang: PublicLocale; data: TopicPageD
   const title = t('topic.title');
   const path = (l: string) => bookPath(l, data.state.officeId);
   return (
-    <Layout lang={lang} page="start" title={title} paths={path} enhance>
+    <Layout lang={lang} page="start" title={title} paths={path} enhance noindex hasErrors={data.errors.length > 0}>
       <BackLink href={officePath(lang, data.state.officeId)} />
       <ErrorSummary errors={data.errors} />
       <Caption name={data.state.officeName} />
@@ -94,7 +94,7 @@ export function LanguagePage({ lang, data }: { lang: PublicLocale; data: Languag
   const title = t('language.title');
   const path = (l: string) => `${bookPath(l, data.state.officeId, 'language')}${query({ type: data.state.type })}`;
   return (
-    <Layout lang={lang} page="start" title={title} paths={path} enhance>
+    <Layout lang={lang} page="start" title={title} paths={path} enhance noindex hasErrors={data.errors.length > 0}>
       <BackLink href={`${bookPath(lang, data.state.officeId)}${query({ type: data.state.type })}`} />
       <ErrorSummary errors={data.errors} />
       <Caption name={data.state.officeName} />

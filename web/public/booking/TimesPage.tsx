@@ -55,7 +55,7 @@ export function TimesPage({ lang, data }: { lang: PublicLocale; data: TimesPageD
   const title = data.mode === 'move' ? t('times.moveTitle') : t('times.title');
   const error = errorFor(data.errors, 'start');
   return (
-    <Layout lang={lang} page="start" title={title} paths={data.path} enhance>
+    <Layout lang={lang} page="start" title={title} paths={data.path} enhance noindex hasErrors={data.errors.length + (data.waitlist?.errors.length ?? 0) > 0}>
       <BackLink href={data.back} />
       <ErrorSummary errors={[...data.errors, ...(data.waitlist?.errors ?? [])]} />
       <Caption name={data.officeName} />
