@@ -36,7 +36,7 @@ export async function joinWaitlist(deps: Deps, actor: Actor, body: z.infer<typeo
       contactKey: contact,
       fromDate: body.from,
       toDate: body.to,
-      createdAt: now,
+      // created_at: the database's transaction time (default), which orders the waitlist fairly.
     });
     await recordAudit(tx, actor, { action: 'waitlist.join', recordType: 'waitlist_entry', recordIds: [id], organisationId: providerId }, now);
   });
