@@ -1,12 +1,31 @@
 // Lotse public pages: progressive enhancement for the office finder and the booking flow.
 // The pages are complete without this file. With it, forms are sent with fetch and the new page
-// replaces the old one in place (no full reload, no flash, the button cannot be pressed twice);
+// replaces the old one in place (no full reload, no flash, the button cannot be pressed twice), and a
+// choice of topic or language fetches the next page ahead;
 // the server answers exactly the same HTML either way, so the result is never different.
 (function () {
   'use strict';
   if (!window.fetch || !window.DOMParser || !window.history || !window.URLSearchParams) return;
   document.documentElement.setAttribute('data-enhanced', 'true');
   var busy = false;
+  // Answers fetched ahead for GET forms (choosing a topic or a language prefetches the next page).
+  var ahead = {};
+
+  function getUrl(form, submitter) {
+    var action = new URL(form.getAttribute('action') || window.location.href, window.location.href);
+    action.search = new URLSearchParams(new FormData(form, submitter || undefined)).toString();
+    return action;
+  }
+
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'radio' || !input.form) return;
+    if ((input.form.getAttribute('method') || 'get').toUpperCase() !== 'GET') return;
+    var url = getUrl(input.form).href;
+    if (ahead[url]) return;
+    ahead[url] = fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+    ahead[url].catch(function () {}); // a failed prefetch is simply not used
+  });
 
   function focusNewPage() {
     var target = document.querySelector('.error-summary') || document.querySelector('main h1') || document.querySelector('main');
@@ -41,16 +60,19 @@
     var data = new URLSearchParams(new FormData(form, event.submitter || undefined));
     var init = { method: method, credentials: 'same-origin', headers: { accept: 'text/html' } };
     var url = action.href;
+    var pending = null;
     if (method === 'GET') {
       action.search = data.toString();
       url = action.href;
+      pending = ahead[url] || null;
+      ahead = {};
     } else {
       init.body = data;
       init.headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     var main = document.querySelector('main');
     if (main) main.setAttribute('aria-busy', 'true');
-    fetch(url, init)
+    (pending || fetch(url, init))
       .then(function (res) {
         var type = res.headers.get('content-type') || '';
         if (type.indexOf('text/html') === -1) {
