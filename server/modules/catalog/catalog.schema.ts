@@ -10,3 +10,16 @@ export const integrationArea = pgTable('integration_area', {
   /** Special categories (DSGVO Art. 9): notes in these areas are encrypted at field level. */
   sensitivity: text('sensitivity', { enum: ['normal', 'special'] }).notNull().default('normal'),
 });
+
+/**
+ * The three service blocks (Bausteine) the providers deliver: `basic` (Grundleistung /
+ * Willkommensleistung), `open_consultation` (Offene Sprechzeit), `specialist` (Fachleistung).
+ * Catalog data like the integration areas, labelled per language.
+ */
+export const serviceBlock = pgTable('service_block', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  /** Labels per language, German first: {"de": "Fachleistung", "en": "specialist service"}. */
+  name: jsonb('name').$type<Record<string, string>>().notNull(),
+  position: integer('position').notNull().default(0),
+});

@@ -6,6 +6,7 @@ import {
   doublePrecision,
   index,
   jsonb,
+  primaryKey,
   pgTable,
   smallint,
   text,
@@ -13,6 +14,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { integrationArea, serviceBlock } from '../catalog/catalog.schema.ts';
 import { organisation } from '../identity/identity.schema.ts';
 import { region } from '../regions/regions.schema.ts';
 
@@ -109,4 +111,35 @@ export const officeHoursException = pgTable(
       sql`(${t.closed} AND ${t.opens} IS NULL AND ${t.closes} IS NULL) OR (NOT ${t.closed} AND ${t.opens} IS NOT NULL AND ${t.closes} > ${t.opens})`,
     ),
   ],
+);
+
+/**
+ * Services the office offers, from the catalog: the service blocks held there and the integration
+ * areas it counsels in. Rows follow their office (RLS like the opening hours); a catalog entry in
+ * use cannot be deleted (foreign keys without cascade).
+ */
+export const officeServiceBlock = pgTable(
+  'office_service_block',
+  {
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => office.id, { onDelete: 'cascade' }),
+    serviceBlockId: uuid('service_block_id')
+      .notNull()
+      .references(() => serviceBlock.id),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.serviceBlockId] })],
+);
+
+export const officeIntegrationArea = pgTable(
+  'office_integration_area',
+  {
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => office.id, { onDelete: 'cascade' }),
+    integrationAreaId: uuid('integration_area_id')
+      .notNull()
+      .references(() => integrationArea.id),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.integrationAreaId] })],
 );
