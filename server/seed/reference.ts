@@ -1,15 +1,21 @@
 import type { Deps } from '#server/deps.ts';
-import { countIntegrationAreas, insertIntegrationAreas } from '#server/modules/catalog/catalog.queries.ts';
+import type { Tx } from '#server/db.ts';
+import { addMissingAreaLabels, addMissingBlockLabels, countIntegrationAreas, insertIntegrationAreas, insertMissingServiceBlocks } from '#server/modules/catalog/catalog.queries.ts';
 import * as regions from '#server/modules/regions/regions.queries.ts';
 import { dresden, type ReferenceData } from '#server/modules/regions/reference/dresden.ts';
 
 /**
  * Loads the city's reference data into an empty database: regions, their members with validity
- * periods, quarters, integration areas. Does nothing where regions exist already (idempotent).
+ * periods, quarters, integration areas, service blocks. Where regions exist already it loads no
+ * regions again (idempotent) and only upgrades the catalog: see `upgradeCatalog`. Answers whether
+ * the regions were loaded.
  */
 export async function seedReferenceData(deps: Pick<Deps, 'db'>, data: ReferenceData = dresden): Promise<boolean> {
   return deps.db.transaction({ kind: 'system' }, async (tx) => {
-    if (await regions.countRegions(tx)) return false;
+    if (await regions.countRegions(tx)) {
+      await upgradeCatalog(tx, data);
+      return false;
+    }
     const memberIds = new Map<string, string>();
     for (const m of data.members) {
       const row = await regions.insertMember(tx, { code: m.code, name: m.name, kind: m.kind, officialCode: m.officialCode ?? null });
@@ -35,6 +41,20 @@ export async function seedReferenceData(deps: Pick<Deps, 'db'>, data: ReferenceD
     if (!(await countIntegrationAreas(tx))) {
       await insertIntegrationAreas(tx, data.integrationAreas.map((a, i) => ({ ...a, position: i + 1 })));
     }
+    await upgradeCatalog(tx, data);
     return true;
   });
+}
+
+/**
+ * Brings an existing database's catalog up to the reference data, idempotently: adds service
+ * blocks that are missing (by code) and labels in languages a block or an integration area has
+ * none for. Never overwrites a label the city keeps, never re-adds an area.
+ */
+export async function upgradeCatalog(tx: Tx, data: ReferenceData): Promise<{ blocksAdded: number; relabelled: number }> {
+  const blocksAdded = await insertMissingServiceBlocks(tx, data.serviceBlocks.map((b, i) => ({ code: b.code, name: b.name, position: i + 1 })));
+  let relabelled = 0;
+  for (const b of data.serviceBlocks) if (await addMissingBlockLabels(tx, b.code, b.name)) relabelled++;
+  for (const a of data.integrationAreas) if (await addMissingAreaLabels(tx, a.code, a.name)) relabelled++;
+  return { blocksAdded, relabelled };
 }

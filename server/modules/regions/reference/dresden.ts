@@ -9,6 +9,8 @@ export interface ReferenceData {
   members: { code: string; name: string; kind: 'district' | 'locality'; officialCode?: string }[];
   quarters: { code: string; name: string; members: string[] }[];
   integrationAreas: { code: string; name: Record<string, string>; sensitivity: 'normal' | 'special' }[];
+  /** The service blocks (Bausteine) of the catalog: basic, open_consultation, specialist. */
+  serviceBlocks: { code: string; name: Record<string, string> }[];
 }
 
 export const dresden: ReferenceData = {
@@ -107,14 +109,19 @@ export const dresden: ReferenceData = {
     { code: '99', name: 'Gompitz/Altfranken', members: ['gompitz', 'altfranken'] },
   ],
   integrationAreas: [
-    { code: 'values', name: { de: 'Werte, Normen und Alltagskompetenzen', en: 'Values, norms and everyday skills' }, sensitivity: 'normal' },
-    { code: 'material', name: { de: 'materielle Sicherheit', en: 'Material security' }, sensitivity: 'normal' },
-    { code: 'language', name: { de: 'Sprache', en: 'Language' }, sensitivity: 'normal' },
-    { code: 'social', name: { de: 'soziale Kontakte', en: 'Social contacts' }, sensitivity: 'normal' },
-    { code: 'work', name: { de: 'Arbeit und Bildung', en: 'Work and education' }, sensitivity: 'normal' },
-    { code: 'health', name: { de: 'Gesundheit', en: 'Health' }, sensitivity: 'special' },
-    { code: 'housing', name: { de: 'Wohnen', en: 'Housing' }, sensitivity: 'normal' },
-    { code: 'crisis', name: { de: 'Krisenbewältigung', en: 'Crisis management' }, sensitivity: 'special' },
-    { code: 'special', name: { de: 'besondere persönliche Lebensumstände', en: 'Special personal circumstances' }, sensitivity: 'normal' },
+    { code: 'values', name: { de: 'Werte, Normen und Alltagskompetenzen', en: 'Values, norms and everyday skills', ar: 'القيم والأعراف ومهارات الحياة اليومية', fa: 'ارزش‌ها، هنجارها و مهارت‌های زندگی روزمره', uk: 'Цінності, норми та повсякденні навички', ru: 'Ценности, нормы и бытовые навыки' }, sensitivity: 'normal' },
+    { code: 'material', name: { de: 'materielle Sicherheit', en: 'Material security', ar: 'الأمان المادي', fa: 'امنیت مادی', uk: 'Матеріальна безпека', ru: 'Материальная обеспеченность' }, sensitivity: 'normal' },
+    { code: 'language', name: { de: 'Sprache', en: 'Language', ar: 'اللغة', fa: 'زبان', uk: 'Мова', ru: 'Язык' }, sensitivity: 'normal' },
+    { code: 'social', name: { de: 'soziale Kontakte', en: 'Social contacts', ar: 'العلاقات الاجتماعية', fa: 'روابط اجتماعی', uk: 'Соціальні контакти', ru: 'Социальные контакты' }, sensitivity: 'normal' },
+    { code: 'work', name: { de: 'Arbeit und Bildung', en: 'Work and education', ar: 'العمل والتعليم', fa: 'کار و آموزش', uk: 'Робота й освіта', ru: 'Работа и образование' }, sensitivity: 'normal' },
+    { code: 'health', name: { de: 'Gesundheit', en: 'Health', ar: 'الصحة', fa: 'سلامت', uk: 'Здоровʼя', ru: 'Здоровье' }, sensitivity: 'special' },
+    { code: 'housing', name: { de: 'Wohnen', en: 'Housing', ar: 'السكن', fa: 'مسکن', uk: 'Житло', ru: 'Жильё' }, sensitivity: 'normal' },
+    { code: 'crisis', name: { de: 'Krisenbewältigung', en: 'Crisis management', ar: 'التعامل مع الأزمات', fa: 'مدیریت بحران', uk: 'Подолання криз', ru: 'Преодоление кризисов' }, sensitivity: 'special' },
+    { code: 'special', name: { de: 'besondere persönliche Lebensumstände', en: 'Special personal circumstances', ar: 'ظروف حياتية شخصية خاصة', fa: 'شرایط ویژه زندگی شخصی', uk: 'Особливі життєві обставини', ru: 'Особые жизненные обстоятельства' }, sensitivity: 'normal' },
+  ],
+  serviceBlocks: [
+    { code: 'basic', name: { de: 'Grundleistung (Willkommensleistung)', en: 'Basic service (welcome service)', ar: 'الخدمة الأساسية (خدمة الترحيب)', fa: 'خدمات پایه (خدمات خوشامدگویی)', uk: 'Базова послуга (вітальна послуга)', ru: 'Базовая услуга (приветственная услуга)' } },
+    { code: 'open_consultation', name: { de: 'Offene Sprechzeit', en: 'Open consultation hours', ar: 'ساعات الاستشارة المفتوحة', fa: 'ساعات مشاوره آزاد', uk: 'Відкриті години консультацій', ru: 'Открытые часы консультаций' } },
+    { code: 'specialist', name: { de: 'Fachleistung', en: 'Specialist service', ar: 'الخدمة المتخصصة', fa: 'خدمات تخصصی', uk: 'Спеціалізована послуга', ru: 'Специализированная услуга' } },
   ],
 };
