@@ -74,6 +74,17 @@ const address = z.object({ street: z.string().trim().min(1).max(200), houseNumbe
 const point = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict();
 const contact = z.object({ phone: z.string().max(60).default(''), email: z.union([z.email(), z.literal('')]).default(''), web: z.union([z.url(), z.literal('')]).default('') }).strict();
 
+const catalogCode = z.string().trim().min(1).max(60);
+/**
+ * Services the office offers, as catalog codes (GET /api/service-blocks, GET /api/integration-areas):
+ * the service blocks held there and the integration areas it counsels in. Unknown codes are refused
+ * with a field error (`services.blocks.<i>` / `services.areas.<i>`); duplicates count once.
+ */
+export const officeServices = z
+  .object({ blocks: z.array(catalogCode).max(20).default([]), areas: z.array(catalogCode).max(40).default([]) })
+  .strict();
+export type OfficeServices = z.infer<typeof officeServices>;
+
 export const createOffice = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -87,6 +98,7 @@ export const createOffice = z
     openingHours: z.array(openingHoursRule).max(70).default([]),
     exceptions: z.array(hoursException).max(400).default([]),
     accessibility: officeAccessibility.optional(),
+    services: officeServices.default({ blocks: [], areas: [] }),
     validFrom: isoDate,
     validTo: isoDate.nullable().default(null),
   })
@@ -102,6 +114,8 @@ export const updateOffice = z
     openingHours: z.array(openingHoursRule).max(70).optional(),
     exceptions: z.array(hoursException).max(400).optional(),
     accessibility: officeAccessibility.optional(),
+    /** Replaces the office's services when given. */
+    services: officeServices.optional(),
     validTo: isoDate.nullable().optional(),
   })
   .strict();
@@ -120,6 +134,8 @@ export const officeSummary = z.object({
   contact: z.object({ phone: z.string(), email: z.string(), web: z.string() }),
   languages: z.array(z.string()),
   openingHours: z.array(z.object({ weekday: z.number().int(), opens: z.string(), closes: z.string(), kind: z.enum(['open', 'walk_in']) })),
+  /** Catalog codes in catalog order; labels from GET /api/service-blocks and /api/integration-areas. */
+  services: z.object({ blocks: z.array(z.string()), areas: z.array(z.string()) }),
   validFrom: isoDate,
   validTo: isoDate.nullable(),
 });

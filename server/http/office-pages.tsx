@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { locateAddressQuery } from '#contracts/geo.ts';
 import type { Deps } from '#server/deps.ts';
 import { isPublicLocale, translate, type PublicLocale } from '#server/i18n.ts';
+import { listIntegrationAreas, listServiceBlocks } from '#server/modules/catalog/catalog.service.ts';
 import { getOffice, listOffices } from '#server/modules/offices/offices.service.ts';
 import { listRegions } from '#server/modules/regions/regions.service.ts';
 import { locateAddress } from '#server/modules/regions/street-directory.service.ts';
@@ -76,7 +77,8 @@ export async function officePagesRoutes(app: App, deps: Deps): Promise<void> {
     if (!z.uuid().safeParse(request.params.id).success) return notFoundPage(reply, lang);
     try {
       const office = await getOffice(deps, request.actor, request.params.id);
-      return sendHtml(reply, 200, renderDocument(lang, <OfficePage lang={lang} office={office} />));
+      const [blocks, areas] = await Promise.all([listServiceBlocks(deps, request.actor, lang), listIntegrationAreas(deps, request.actor, lang)]);
+      return sendHtml(reply, 200, renderDocument(lang, <OfficePage lang={lang} office={office} catalog={{ blocks, areas }} />));
     } catch (error) {
       if (isNotFound(error)) return notFoundPage(reply, lang);
       throw error;

@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { serviceAgreement } from '#server/modules/calls/calls.schema.ts';
+import { integrationArea, serviceBlock } from '#server/modules/catalog/catalog.schema.ts';
 import { organisation } from '#server/modules/identity/identity.schema.ts';
 import { region } from '#server/modules/regions/regions.schema.ts';
-import { office, officeHoursException, officeOpeningHours } from './offices.schema.ts';
+import { office, officeHoursException, officeIntegrationArea, officeOpeningHours, officeServiceBlock } from './offices.schema.ts';
 
 const officeActiveAt = (at: string) => and(lte(office.validFrom, at), or(isNull(office.validTo), gt(office.validTo, at)));
 
@@ -109,4 +110,34 @@ export async function holdsAgreement(tx: Tx, providerId: string, regionId: strin
       ),
     );
   return Boolean(row);
+}
+
+/** The service blocks of the offices, as catalog codes in catalog order. */
+export async function serviceBlocksOf(tx: Tx, officeIds: string[]) {
+  if (officeIds.length === 0) return [];
+  return tx
+    .select({ officeId: officeServiceBlock.officeId, code: serviceBlock.code })
+    .from(officeServiceBlock)
+    .innerJoin(serviceBlock, eq(serviceBlock.id, officeServiceBlock.serviceBlockId))
+    .where(inArray(officeServiceBlock.officeId, officeIds))
+    .orderBy(asc(serviceBlock.position), asc(serviceBlock.code));
+}
+
+/** The integration areas the offices counsel in, as catalog codes in catalog order. */
+export async function integrationAreasOf(tx: Tx, officeIds: string[]) {
+  if (officeIds.length === 0) return [];
+  return tx
+    .select({ officeId: officeIntegrationArea.officeId, code: integrationArea.code })
+    .from(officeIntegrationArea)
+    .innerJoin(integrationArea, eq(integrationArea.id, officeIntegrationArea.integrationAreaId))
+    .where(inArray(officeIntegrationArea.officeId, officeIds))
+    .orderBy(asc(integrationArea.position), asc(integrationArea.code));
+}
+
+/** Replaces the office's services by these catalog ids. */
+export async function replaceServices(tx: Tx, officeId: string, blockIds: string[], areaIds: string[]) {
+  await tx.delete(officeServiceBlock).where(eq(officeServiceBlock.officeId, officeId));
+  await tx.delete(officeIntegrationArea).where(eq(officeIntegrationArea.officeId, officeId));
+  if (blockIds.length > 0) await tx.insert(officeServiceBlock).values(blockIds.map((serviceBlockId) => ({ officeId, serviceBlockId })));
+  if (areaIds.length > 0) await tx.insert(officeIntegrationArea).values(areaIds.map((integrationAreaId) => ({ officeId, integrationAreaId })));
 }

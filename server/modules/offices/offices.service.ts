@@ -5,6 +5,7 @@ import {
   type createOffice as createOfficeContract,
   type moveOffice as moveOfficeContract,
   type OfficeDetail,
+  type OfficeServices,
   type OfficeSummary,
   type updateOffice as updateOfficeContract,
 } from '#contracts/offices.ts';
@@ -19,6 +20,7 @@ import { hhmm, openingFrom, weekSummary, type HoursRule } from './hours.ts';
 import { isCityOfficeEditor, isProviderOfficeEditor } from './offices.policy.ts';
 import * as q from './offices.queries.ts';
 import { scorecardFor } from './scorecard.service.ts';
+import { saveServices, servicesOf } from './services.ts';
 import { nearestStops } from './transit.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findOffice>>>;
@@ -27,7 +29,7 @@ type ExceptionRow = Awaited<ReturnType<typeof q.exceptionsOf>>[number];
 
 const toRule = (h: HoursRow): HoursRule => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), kind: h.kind, validFrom: h.validFrom, validTo: h.validTo });
 
-function summary(row: Row, hours: HoursRow[], at: string): OfficeSummary {
+function summary(row: Row, hours: HoursRow[], at: string, services: OfficeServices | undefined): OfficeSummary {
   return {
     id: row.id,
     name: row.name,
@@ -40,6 +42,7 @@ function summary(row: Row, hours: HoursRow[], at: string): OfficeSummary {
     openingHours: hours
       .filter((h) => h.officeId === row.id && (!h.validFrom || h.validFrom <= at) && (!h.validTo || h.validTo > at))
       .map((h) => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), kind: h.kind })),
+    services: services ?? { blocks: [], areas: [] },
     validFrom: row.validFrom,
     validTo: row.validTo,
   };
@@ -50,8 +53,9 @@ export async function listOffices(deps: Deps, _actor: Actor, input: { at?: strin
   const at = input.at ?? berlinDate(deps.now());
   return deps.db.transaction({ kind: 'public' }, async (tx) => {
     const rows = await q.officesAt(tx, at, input.region);
-    const hours = await q.hoursOf(tx, rows.map((r) => r.id));
-    return rows.map((r) => summary(r, hours, at));
+    const ids = rows.map((r) => r.id);
+    const [hours, services] = [await q.hoursOf(tx, ids), await servicesOf(tx, ids)];
+    return rows.map((r) => summary(r, hours, at, services.get(r.id)));
   });
 }
 
@@ -86,9 +90,9 @@ export async function getOffice(deps: Deps, _actor: Actor, id: string): Promise<
     const officeHours = { hours: o.hours, exceptions: o.exceptions };
     const stops = await nearestStops(tx, { lat: o.row.lat, lon: o.row.lon }, hoursToday);
     const card = await scorecardFor(tx, o, stops, today);
-    const hoursRows = await q.hoursOf(tx, [id]);
+    const [hoursRows, services] = [await q.hoursOf(tx, [id]), await servicesOf(tx, [id])];
     return {
-      ...summary(o.row, hoursRows, today),
+      ...summary(o.row, hoursRows, today, services.get(id)),
       accessibility: o.accessibility,
       siteAssessment: o.assessment,
       exceptions: o.exceptions.filter((e) => e.date >= today).map((e) => ({ date: e.date, closed: e.closed, opens: e.opens ? hhmm(e.opens) : null, closes: e.closes ? hhmm(e.closes) : null, note: e.note })),
@@ -151,6 +155,7 @@ export async function createOffice(deps: Deps, actor: Actor, input: z.infer<type
     );
     await q.replaceHours(tx, row.id, hoursRows(input.openingHours));
     await q.replaceExceptions(tx, row.id, exceptionRows(input.exceptions));
+    await saveServices(tx, row.id, input.services);
     await recordAudit(tx, editor, { action: 'office.create', recordType: 'office', recordIds: [row.id] }, deps.now());
     return row;
   });
@@ -177,13 +182,14 @@ export async function updateOffice(deps: Deps, actor: Actor, id: string, input: 
     // The page shows (and sends back) exceptions from today on; past ones are kept as history.
     const today = berlinDate(deps.now());
     if (input.exceptions) await q.replaceExceptions(tx, id, exceptionRows(input.exceptions.filter((e) => e.date >= today)), today);
+    if (input.services) await saveServices(tx, id, input.services);
     await recordAudit(tx, editor, { action: 'office.update', recordType: 'office', recordIds: [id] }, deps.now());
   });
 }
 
 /**
  * The office moves: the current row ends the day before `validFrom` (valid_to = validFrom), a new
- * row with the new address begins, carrying name, contact, languages, hours and accessibility over.
+ * row with the new address begins, carrying name, contact, languages, hours and services over.
  */
 export async function moveOffice(deps: Deps, actor: Actor, id: string, input: z.infer<typeof moveOfficeContract>): Promise<{ id: string }> {
   const editor = requireEditor(actor);
@@ -211,6 +217,7 @@ export async function moveOffice(deps: Deps, actor: Actor, id: string, input: z.
     });
     const hours = await q.hoursOf(tx, [id]);
     await q.replaceHours(tx, next.id, hours.map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes, kind: h.kind, validFrom: h.validFrom, validTo: h.validTo })));
+    await saveServices(tx, next.id, (await servicesOf(tx, [id])).get(id) ?? { blocks: [], areas: [] });
     await recordAudit(tx, editor, { action: 'office.move', recordType: 'office', recordIds: [id, next.id] }, deps.now());
     return next;
   });

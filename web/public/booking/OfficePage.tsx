@@ -118,8 +118,64 @@ function Accessibility({ lang, office }: { lang: PublicLocale; office: OfficeDet
   );
 }
 
-/** One office: address, directions by public transport, this week's hours, languages, accessibility, contact. */
-export function OfficePage({ lang, office }: { lang: PublicLocale; office: OfficeDetail }) {
+/** A catalog entry (service block, integration area) with its labels per language. */
+export interface CatalogEntry {
+  code: string;
+  names: Record<string, string>;
+}
+export interface OfficeCatalog {
+  blocks: CatalogEntry[];
+  areas: CatalogEntry[];
+}
+
+/** A catalog label in the page language; German (marked as such) where the city keeps none. */
+function CatalogLabel({ lang, entry }: { lang: PublicLocale; entry: CatalogEntry }) {
+  const own = entry.names[lang];
+  if (own) return <>{own}</>;
+  return <Name>{entry.names['de'] ?? entry.code}</Name>;
+}
+
+function ServiceList({ lang, codes, entries, labelledBy }: { lang: PublicLocale; codes: string[]; entries: CatalogEntry[]; labelledBy: string }) {
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  return (
+    <ul className="name-list" aria-labelledby={labelledBy}>
+      {codes.map((code) => (
+        <li key={code}>
+          <CatalogLabel lang={lang} entry={byCode.get(code) ?? { code, names: {} }} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Services({ lang, office, catalog }: { lang: PublicLocale; office: OfficeDetail; catalog: OfficeCatalog }) {
+  const { t } = useTranslation('booking');
+  const { blocks, areas } = office.services;
+  if (blocks.length === 0 && areas.length === 0) return <p>{t('office.services.none')}</p>;
+  return (
+    <>
+      {blocks.length > 0 && (
+        <>
+          <h3 className="kern-heading-small" id="services-blocks">
+            {t('office.services.blocks')}
+          </h3>
+          <ServiceList lang={lang} codes={blocks} entries={catalog.blocks} labelledBy="services-blocks" />
+        </>
+      )}
+      {areas.length > 0 && (
+        <>
+          <h3 className="kern-heading-small" id="services-areas">
+            {t('office.services.areas')}
+          </h3>
+          <ServiceList lang={lang} codes={areas} entries={catalog.areas} labelledBy="services-areas" />
+        </>
+      )}
+    </>
+  );
+}
+
+/** One office: address, directions by public transport, this week's hours, languages, services, accessibility, contact. */
+export function OfficePage({ lang, office, catalog }: { lang: PublicLocale; office: OfficeDetail; catalog: OfficeCatalog }) {
   const { t } = useTranslation('booking');
   const c = office.contact;
   return (
@@ -188,6 +244,13 @@ export function OfficePage({ lang, office }: { lang: PublicLocale; office: Offic
             <li key={code}>{languageName(lang, code)}</li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="services">
+        <h2 className="kern-heading-medium" id="services">
+          {t('office.services.title')}
+        </h2>
+        <Services lang={lang} office={office} catalog={catalog} />
       </section>
 
       <section aria-labelledby="accessibility">

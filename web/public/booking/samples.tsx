@@ -24,6 +24,7 @@ const office: OfficeSummary = {
   contact: { phone: '+49 351 1', email: 'a@b.example', web: 'https://b.example' },
   languages: ['de', 'ar'],
   openingHours: [],
+  services: { blocks: ['basic', 'specialist'], areas: ['language'] },
   validFrom: '2020-01-01',
   validTo: null,
 };
@@ -42,6 +43,7 @@ const detail: OfficeDetail = {
   scorecard: [],
   predecessorId: null,
 };
+const catalog = { blocks: [{ code: 'basic', names: { de: 'Grundleistung', en: 'Basic service' } }], areas: [{ code: 'language', names: { de: 'Sprache' } }] };
 const appointment: AppointmentDetails = {
   code: 'ABCD2345',
   status: 'booked',
@@ -65,8 +67,8 @@ export function bookingSamples(lang: PublicLocale): string[] {
   return [
     <OfficesPage key="a" lang={lang} data={{ offices: [office], members: [{ code: 'a', name: 'A', kind: 'district' }, { code: 'b', name: 'B', kind: 'locality' }], street: '', number: '', errors: err, result: { kind: 'notFound' } }} />,
     <OfficesPage key="b" lang={lang} data={{ offices: [office], members: [], street: 'S', number: '1', errors: [], result: { kind: 'found', via: 'address', region: { code: 'x', name: 'X' }, member: { name: 'A', kind: 'district' }, quarter: 'Q', offices: [] } }} />,
-    <OfficePage key="c" lang={lang} office={detail} />,
-    <OfficePage key="d" lang={lang} office={{ ...detail, nearestStops: [] }} />,
+    <OfficePage key="c" lang={lang} office={detail} catalog={catalog} />,
+    <OfficePage key="d" lang={lang} office={{ ...detail, nearestStops: [], services: { blocks: [], areas: [] } }} catalog={catalog} />,
     <TopicPage key="e" lang={lang} data={{ state, types: [{ id: ID, kind: 'follow_up', name: 'F', durationMinutes: 30, languages: [] }], walkIn: [{ date: '2026-12-01', opens: '09:00', closes: '12:00' }], errors: err }} />,
     <TopicPage key="f" lang={lang} data={{ state, types: [], walkIn: [], errors: [] }} />,
     <LanguagePage key="g" lang={lang} data={{ state, languages: ['de', 'ar'], errors: err }} />,
