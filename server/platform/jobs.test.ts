@@ -25,7 +25,8 @@ describe('scheduled jobs', () => {
       }
       expect(jobs.kind).toBe('pg-boss');
       const schedules = await queryRows<{ name: string; cron: string }>(ctx.database.db.owner, sql.raw(`select name, cron from ${PG_BOSS_SCHEMA}.schedule order by name`));
-      expect(schedules).toEqual(JOBS.map((j) => ({ name: j.name, cron: j.cron })));
+      const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      expect([...schedules].sort(byName)).toEqual(JOBS.map((j) => ({ name: j.name, cron: j.cron })).sort(byName));
       // A second process registers the same schedules, not copies of them.
       const second = await startJobs(deps);
       await second.stop();
