@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { useFormErrors } from '../../forms.tsx';
 import type { OfficeDetail, UpdateOffice } from '../../types.ts';
 import { parseLanguages } from './labels.tsx';
+import { ServicesFields } from './ServicesSection.tsx';
 
 /** A number typed into a field (decimal comma allowed); what is not one is NaN, which JSON sends as null, and the server names the field. */
 export function toNumber(text: string): number {
@@ -45,9 +46,9 @@ export function addressBody(a: AddressState) {
   return { address: { street: a.street, houseNumber: a.houseNumber, postcode: a.postcode, city: a.city }, point: { lat: toNumber(a.lat), lon: toNumber(a.lon) } };
 }
 
-const FIELDS = ['name', ...ADDRESS_FIELDS, 'contact.phone', 'contact.email', 'contact.web', 'languages'] as const;
+const FIELDS = ['name', ...ADDRESS_FIELDS, 'contact.phone', 'contact.email', 'contact.web', 'languages', 'services'] as const;
 
-/** Name, address and point, contact and languages of an office. */
+/** Name, address and point, contact, languages and services of an office. */
 export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -57,13 +58,14 @@ export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; o
   const [address, setAddress] = useState<AddressState>({ ...office.address, lat: String(office.point.lat), lon: String(office.point.lon) });
   const [contact, setContact] = useState(office.contact);
   const [languages, setLanguages] = useState(office.languages.join(', '));
+  const [services, setServices] = useState(office.services);
   const [busy, setBusy] = useState(false);
   useEffect(() => heading.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const body: UpdateOffice = { name, ...addressBody(address), contact, languages: parseLanguages(languages) };
+    const body: UpdateOffice = { name, ...addressBody(address), contact, languages: parseLanguages(languages), services };
     try {
       await api('PATCH', `/api/offices/${office.id}`, body);
       await client.invalidateQueries({ queryKey: ['office', office.id] });
@@ -87,6 +89,7 @@ export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; o
         <TextField id={errors.id('contact.email')} type="email" label={t('offices.email')} optional={t('common.optional')} value={contact.email} onChange={(e) => setContact({ ...contact, email: e.target.value })} error={errors.field('contact.email')} />
         <TextField id={errors.id('contact.web')} type="url" label={t('offices.web')} optional={t('common.optional')} value={contact.web} onChange={(e) => setContact({ ...contact, web: e.target.value })} error={errors.field('contact.web')} />
         <TextField id={errors.id('languages')} label={t('offices.languages')} hint={t('offices.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={errors.field('languages')} />
+        <ServicesFields value={services} onChange={setServices} errors={errors} />
         <div className="staff-actions">
           <Button type="submit" disabled={busy}>
             {t('common.save')}

@@ -18,6 +18,7 @@ import { AccessibilitySection, AddressSection, HoursSection, StopsSection } from
 import { HoursForm } from './HoursForm.tsx';
 import { OfficeDetailsForm } from './OfficeDetailsForm.tsx';
 import { ScorecardSection } from './ScorecardSection.tsx';
+import { ServicesSection } from './ServicesSection.tsx';
 import { SiteAssessmentForm } from './SiteAssessmentForm.tsx';
 
 type Panel = 'details' | 'hours' | 'access' | 'site' | 'move';
@@ -118,6 +119,7 @@ function OfficeView({ office }: { office: OfficeDetail }) {
       {panel === 'move' ? <MoveOfficeForm {...props} /> : null}
       <ScorecardSection officeId={office.id} />
       <AddressSection office={office} />
+      <ServicesSection office={office} />
       <HoursSection office={office} />
       <AccessibilitySection office={office} />
       <StopsSection office={office} />

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+
+let lotse: RunningLotse;
+let browser: Browser;
+
+beforeAll(async () => {
+  lotse = await startLotse();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await lotse?.stop();
+});
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${lotse.url}/app/login`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.waitForURL(/\/app\/?$/);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+describe('services an office offers', () => {
+  it('a provider admin sees the office\'s services, changes them with checkboxes, and the public page lists them in Arabic', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await logIn(page, 'leitung@nord.demo');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
+    await page.getByRole('link', { name: 'Integrationsbüro Nord', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Integrationsbüro Nord' }).waitFor();
+    const officeId = /\/offices\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    const section = page.getByRole('region', { name: 'Angebote' });
+    await section.getByText('Grundleistung (Willkommensleistung), Offene Sprechzeit, Fachleistung').waitFor();
+
+    await page.getByRole('button', { name: 'Adresse, Kontakt und Angebote bearbeiten' }).click();
+    const blocks = page.getByRole('group', { name: 'Leistungen, die das Büro anbietet' });
+    const areas = page.getByRole('group', { name: 'Integrationsbereiche, in denen das Büro berät' });
+    await blocks.getByRole('checkbox', { name: 'Fachleistung' }).waitFor();
+    expect(await blocks.getByRole('checkbox', { name: 'Fachleistung' }).isChecked()).toBe(true);
+    expect(await areas.getByRole('checkbox').count()).toBe(9);
+    await expectAccessible(page, 'office details form with services');
+    await blocks.getByRole('checkbox', { name: 'Fachleistung' }).uncheck();
+    await areas.getByRole('checkbox', { name: 'Gesundheit' }).uncheck();
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Änderungen sind gespeichert.' }).waitFor();
+    await section.getByText('Grundleistung (Willkommensleistung), Offene Sprechzeit', { exact: true }).waitFor();
+    expect(await section.textContent()).not.toContain('Gesundheit');
+    await context.close();
+
+    const visitor = await newContext(browser, { locale: 'ar' });
+    const pub = await visitor.newPage();
+    await pub.goto(`${lotse.url}/ar/offices/${officeId}`);
+    const services = pub.getByRole('region', { name: 'الخدمات' });
+    await services.getByRole('listitem').filter({ hasText: 'ساعات الاستشارة المفتوحة' }).waitFor();
+    expect(await services.textContent()).not.toContain('الخدمة المتخصصة');
+    expect(await services.textContent()).toContain('العمل والتعليم');
+    await expectAccessible(pub, 'public office page with services (ar)');
+    await visitor.close();
+  });
+});
