@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryItem } from '#web/ui/ErrorSummary.tsx';
 import { fieldId } from '#web/ui/Field.tsx';
@@ -50,4 +51,59 @@ export function useFormErrors(form: string, knownFields: readonly string[]) {
     id: (name: string) => fieldId(form, name),
     summary: error ? <ErrorSummary title={error.title} items={items} attempt={attempt} /> : null,
   };
+}
+
+export interface ApiFormOptions<T> {
+  /** Sends the form (one API call); what it resolves to is the form's `done` until the next failure. */
+  send: () => Promise<T>;
+  /** Queries to refetch after a success, before `onSuccess` runs. */
+  invalidate?: readonly QueryKey[];
+  /** After a success and the refetch: reset the fields of a create form, close an edit form. */
+  onSuccess?: (result: T) => void;
+}
+
+/**
+ * One API form: `onSubmit` sends it (the submit button is `busy` meanwhile), a refused request's
+ * problem goes to the fields and the error summary (see useFormErrors), a success clears the errors,
+ * refetches the given queries and keeps the result in `done` (for the success message). What the user
+ * typed stays in the form's own state, so nothing is lost on an error.
+ */
+export function useApiForm<T>(form: string, knownFields: readonly string[], options: ApiFormOptions<T>) {
+  const client = useQueryClient();
+  const errors = useFormErrors(form, knownFields);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ result: T } | null>(null);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const result = await options.send();
+      errors.clear();
+      setDone({ result });
+      await Promise.all((options.invalidate ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
+      options.onSuccess?.(result);
+    } catch (error) {
+      setDone(null);
+      errors.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return {
+    ...errors,
+    busy,
+    /** The last success's result; null before the first and after a failure. */
+    done: done?.result ?? null,
+    succeeded: done !== null,
+    onSubmit: (event: FormEvent) => {
+      event.preventDefault();
+      void run();
+    },
+  };
+}
+
+/** A heading (tabIndex -1) that takes the focus when its panel opens. */
+export function useFocusOnOpen<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
 }

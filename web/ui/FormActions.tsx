@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { Button } from './Button.tsx';
+
+interface FormActionsProps {
+  /** The submit button's words. */
+  submit: ReactNode;
+  /** While a request runs the submit button is disabled (no second submit). */
+  busy: boolean;
+  /** Given both: a tertiary cancel button after the submit button. */
+  cancel?: ReactNode;
+  onCancel?: () => void;
+  children?: ReactNode;
+}
+
+/** The row of buttons under a form: submit first, then cancel (and whatever else the form adds). */
+export function FormActions({ submit, busy, cancel, onCancel, children }: FormActionsProps) {
+  return (
+    <div className="staff-actions">
+      <Button type="submit" disabled={busy}>
+        {submit}
+      </Button>
+      {cancel && onCancel ? (
+        <Button variant="tertiary" onClick={onCancel}>
+          {cancel}
+        </Button>
+      ) : null}
+      {children}
+    </div>
+  );
+}
