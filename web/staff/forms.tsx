@@ -59,13 +59,14 @@ export interface ApiFormOptions<T> {
   /** Queries to refetch after a success, before `onSuccess` runs. */
   invalidate?: readonly QueryKey[];
   /** After a success and the refetch: reset the fields of a create form, close an edit form. */
-  onSuccess?: (result: T) => void;
+  onSuccess?: (result: T) => void | Promise<void>;
 }
 
 /**
  * One API form: `onSubmit` sends it (the submit button is `busy` meanwhile), a refused request's
  * problem goes to the fields and the error summary (see useFormErrors), a success clears the errors,
- * refetches the given queries and keeps the result in `done` (for the success message). What the user
+ * refetches the given queries and keeps the result in `done` (for the success message; cleared when the
+ * form is sent again, so a second success is announced again). What the user
  * typed stays in the form's own state, so nothing is lost on an error.
  */
 export function useApiForm<T>(form: string, knownFields: readonly string[], options: ApiFormOptions<T>) {
@@ -75,12 +76,13 @@ export function useApiForm<T>(form: string, knownFields: readonly string[], opti
   const [done, setDone] = useState<{ result: T } | null>(null);
   const run = async () => {
     setBusy(true);
+    setDone(null);
     try {
       const result = await options.send();
       errors.clear();
       setDone({ result });
       await Promise.all((options.invalidate ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
-      options.onSuccess?.(result);
+      await options.onSuccess?.(result);
     } catch (error) {
       setDone(null);
       errors.fail(error);
@@ -94,6 +96,8 @@ export function useApiForm<T>(form: string, knownFields: readonly string[], opti
     /** The last success's result; null before the first and after a failure. */
     done: done?.result ?? null,
     succeeded: done !== null,
+    /** Hides the success message again (the user changed the form). */
+    dismiss: () => setDone(null),
     onSubmit: (event: FormEvent) => {
       event.preventDefault();
       void run();

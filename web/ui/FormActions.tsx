@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
-import { Button } from './Button.tsx';
+import { Button, type ButtonVariant } from './Button.tsx';
 
 interface FormActionsProps {
   /** The submit button's words. */
   submit: ReactNode;
   /** While a request runs the submit button is disabled (no second submit). */
   busy: boolean;
+  /** Primary unless the form's action is a secondary one (switching something off). */
+  submitVariant?: ButtonVariant;
   /** Given both: a tertiary cancel button after the submit button. */
   cancel?: ReactNode;
   onCancel?: () => void;
@@ -13,10 +15,10 @@ interface FormActionsProps {
 }
 
 /** The row of buttons under a form: submit first, then cancel (and whatever else the form adds). */
-export function FormActions({ submit, busy, cancel, onCancel, children }: FormActionsProps) {
+export function FormActions({ submit, busy, submitVariant = 'primary', cancel, onCancel, children }: FormActionsProps) {
   return (
     <div className="staff-actions">
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" variant={submitVariant} disabled={busy}>
         {submit}
       </Button>
       {cancel && onCancel ? (

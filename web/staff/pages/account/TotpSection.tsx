@@ -1,42 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
-import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm } from '../../forms.tsx';
 import { SESSION_KEY, useMe } from '../../session.tsx';
 import { TotpSetup } from '../auth/TotpSetup.tsx';
 
 function DisableTotp({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors('totp-off', ['password']);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api('DELETE', '/api/auth/totp', { password });
-      errors.clear();
-      await onDone();
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const apiForm = useApiForm('totp-off', ['password'], { send: () => api('DELETE', '/api/auth/totp', { password }), onSuccess: onDone });
   return (
     <>
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={errors.id('password')} name="password" type="password" autoComplete="current-password" label={t('myAccount.currentPassword')} value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
-        <div className="staff-actions">
-          <Button type="submit" variant="secondary" disabled={busy}>
-            {t('totp.disable')}
-          </Button>
-        </div>
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="current-password" label={t('myAccount.currentPassword')} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
+        <FormActions submit={t('totp.disable')} submitVariant="secondary" busy={apiForm.busy} />
       </form>
     </>
   );

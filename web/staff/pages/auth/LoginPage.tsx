@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { loginResult, oidcInfo } from '#contracts/identity.ts';
 import { Alert } from '#web/ui/Alert.tsx';
-import { Button, buttonClass } from '#web/ui/Button.tsx';
+import { buttonClass } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm } from '../../forms.tsx';
 import { useDocumentTitle } from '../../page.tsx';
 import { useSession, useSetSession } from '../../session.tsx';
 import { EnrolmentStep } from './EnrolmentStep.tsx';
@@ -39,38 +40,25 @@ function PasswordStep() {
   const setSession = useSetSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors('login', ['email', 'password']);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const result = await api<LoginResult>('POST', '/api/auth/login', { email, password });
-      errors.clear();
+  const apiForm = useApiForm('login', ['email', 'password'], {
+    send: () => api<LoginResult>('POST', '/api/auth/login', { email, password }),
+    onSuccess: (result) => {
       const stage = result.status === 'ok' ? 'active' : result.status === 'totp-required' ? 'totp' : 'enrolment';
       setSession({ me: result.me, stage });
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <>
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={errors.id('email')} name="email" type="email" autoComplete="username" label={t('login.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.field('email')} />
-        <TextField id={errors.id('password')} name="password" type="password" autoComplete="current-password" label={t('login.password')} value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy}>
-            {t('login.submit')}
-          </Button>
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <TextField id={apiForm.id('email')} name="email" type="email" autoComplete="username" label={t('login.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={apiForm.field('email')} />
+        <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="current-password" label={t('login.password')} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
+        <FormActions submit={t('login.submit')} busy={apiForm.busy}>
           <Link className="kern-link" to="/forgot-password">
             {t('login.forgot')}
           </Link>
-        </div>
+        </FormActions>
       </form>
     </>
   );

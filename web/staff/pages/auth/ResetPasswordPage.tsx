@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
-import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm } from '../../forms.tsx';
 import { useDocumentTitle } from '../../page.tsx';
 import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
 
@@ -17,28 +17,12 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors('reset', ['password']);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api('POST', '/api/auth/password-reset/confirm', { token, password });
-      errors.clear();
-      setDone(true);
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const apiForm = useApiForm('reset', ['password'], { send: () => api('POST', '/api/auth/password-reset/confirm', { token, password }) });
 
   return (
     <div className="staff-narrow">
       <PageHeader title={t('reset.title')} lead={t('reset.lead')} />
-      {done ? (
+      {apiForm.succeeded ? (
         <Alert variant="success" role="status" title={t('reset.doneTitle')}>
           <p className="kern-body">
             <Link className="kern-link" to="/login">
@@ -48,14 +32,10 @@ export function ResetPasswordPage() {
         </Alert>
       ) : (
         <>
-          {errors.summary}
-          <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-            <TextField id={errors.id('password')} name="password" type="password" autoComplete="new-password" label={t('reset.password')} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
-            <div className="staff-actions">
-              <Button type="submit" disabled={busy}>
-                {t('reset.submit')}
-              </Button>
-            </div>
+          {apiForm.summary}
+          <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+            <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="new-password" label={t('reset.password')} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
+            <FormActions submit={t('reset.submit')} busy={apiForm.busy} />
           </form>
         </>
       )}
