@@ -66,6 +66,32 @@ async function freeStarts(deps: Deps, officeId: string, typeId: string, days: nu
   });
 }
 
+/** Round trips of one booking: every `pg` client query (BEGIN/COMMIT and savepoints included) counted. */
+async function countQueriesPerBooking(deps: Deps, o: { officeId: string; typeId: string }, start: string): Promise<void> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const statements: string[] = [];
+  const timings: [string, number][] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '?');
+    statements.push(text);
+    const t0 = performance.now();
+    const result = original.apply(this, args);
+    if (result instanceof Promise) void result.finally(() => timings.push([text.replace(/\s+/g, ' ').slice(0, 60), performance.now() - t0])).catch(() => undefined);
+    return result;
+  };
+  const t0 = performance.now();
+  try {
+    await bookAppointment(deps, actor, { officeId: o.officeId, typeId: o.typeId, start, name: 'Count Person', phone: '+49 170 0', language: 'de' }, `count-${randomBytes(4).toString('hex')}`);
+  } finally {
+    proto.query = original;
+  }
+  const transactions = statements.filter((s) => /^begin/i.test(s.trim())).length;
+  process.stdout.write(`one booking: ${statements.length} database round trips in ${transactions} transactions, ${(performance.now() - t0).toFixed(1)} ms\n`);
+  if (process.env['BENCH_VERBOSE']) for (const [text, ms] of timings) process.stdout.write(`  ${ms.toFixed(2)} ms  ${text}\n`);
+}
+
 export async function bookingFigure(_lotseUrl: string, runDeps: Deps): Promise<Figure> {
   let cluster: Cluster | null = null;
   let deps = runDeps;
@@ -130,11 +156,13 @@ export async function bookingFigure(_lotseUrl: string, runDeps: Deps): Promise<F
     }
   });
   const base = await listenLocal(server);
+  await countQueriesPerBooking(deps, a, startsA[startsA.length - 1] ?? '');
   return {
     name: 'appointments: bookings/s (PostgreSQL)',
     subject: { label: 'bookAppointment use case (distinct slots)', url: `${base}/book`, method: 'POST' },
     baseline: { label: 'raw SQL: select free counsellor + insert (pg)', url: `${base}/raw`, method: 'POST' },
     close: async () => {
+      await countQueriesPerBooking(deps, a, startsA[startsA.length - 2] ?? '');
       await server.close();
       await pool.end();
       await ownDb?.close();

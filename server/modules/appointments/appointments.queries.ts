@@ -122,6 +122,12 @@ export async function insertAppointment(tx: Tx, values: typeof appointment.$infe
   return row;
 }
 
+/** Inserts unless a constraint (the exclusion constraints above all) refuses: then no row. */
+export async function insertAppointmentIfFree(tx: Tx, values: typeof appointment.$inferInsert): Promise<AppointmentRow | undefined> {
+  const [row] = await tx.insert(appointment).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
 export async function updateAppointment(tx: Tx, id: string, values: Partial<typeof appointment.$inferInsert>): Promise<AppointmentRow | undefined> {
   const [row] = await tx.update(appointment).set(values).where(eq(appointment.id, id)).returning();
   return row;

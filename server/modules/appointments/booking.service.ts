@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { bookingBody, BookingResponse, holdBody, staffBookingBody } from '#contracts/appointments.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
-import { sqlState } from '#server/db-errors.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/http/problem.ts';
 import { isPublicLocale } from '#server/i18n.ts';
@@ -14,9 +13,10 @@ import * as q from './appointments.queries.ts';
 import { appointmentIdempotency, type appointment } from './appointments.schema.ts';
 import { sendConfirmation } from './appointments.mail.ts';
 import { contactKey, limitsOf, newCode, newToken, tokenHash } from './limits.ts';
-import { loadOfficeContext, slotInput, type OfficeContext } from './office-context.ts';
-import { assignmentsAt, nextFreeSlot, type Assignment } from './slots.ts';
-import { berlinToday, berlinWall } from './tz.ts';
+import { bookingPreflight, bookingSnapshot } from './booking.queries.ts';
+import { loadOfficeContext, slotInput, slotType, type OfficeContext } from './office-context.ts';
+import { assignmentsAt, nextFreeSlot, type Assignment, type SlotInput } from './slots.ts';
+import { berlinInstant, berlinToday, berlinWall } from './tz.ts';
 import { addDays } from '#server/modules/offices/holidays.ts';
 
 const MIN = 60_000;
@@ -48,15 +48,15 @@ async function assignments(tx: Tx, ctx: OfficeContext, type: q.TypeRow, start: D
   return options;
 }
 
-/** Inserts with the first option the database accepts: the exclusion constraints decide (23P01 → next option). */
+/**
+ * Inserts with the first option the database accepts: the exclusion constraints decide. The insert
+ * says `on conflict do nothing` (exclusion constraints are arbiters too), so a conflict answers no
+ * row instead of aborting: the next option follows without a savepoint; none left → 409.
+ */
 export async function insertWithFirstFree(tx: Tx, options: Assignment[], values: (a: Assignment) => typeof appointment.$inferInsert): Promise<q.AppointmentRow> {
   for (const option of options) {
-    try {
-      return await tx.transaction((sp) => q.insertAppointment(sp, values(option)));
-    } catch (error) {
-      if (sqlState(error) === '23P01') continue;
-      throw error;
-    }
+    const row = await q.insertAppointmentIfFree(tx, values(option));
+    if (row) return row;
   }
   throw slotTaken();
 }
@@ -74,10 +74,10 @@ async function limit(deps: Deps, actor: Actor, contact: string | null): Promise<
   if (perContact && perContact.hits > limits.perContactPerDay) throw new Problem(429, 'booking-limit', { detailKey: 'details.bookingsPerDay', headers: retry(perContact) });
 }
 
-/** The next free start from now (a week of bookings loaded at a time). */
-async function nextFree(tx: Tx, ctx: OfficeContext, type: q.TypeRow, now: Date, language: string): Promise<Date | null> {
+/** The next free start from now (a week of bookings loaded at a time), from `fromOffset` days after today. */
+async function nextFree(tx: Tx, ctx: OfficeContext, type: q.TypeRow, now: Date, language: string, fromOffset = 0): Promise<Date | null> {
   const today = berlinToday(now);
-  for (let offset = 0; offset <= type.horizonDays; offset += 7) {
+  for (let offset = fromOffset; offset <= type.horizonDays; offset += 7) {
     const found = nextFreeSlot(await slotInput(tx, ctx, type, { from: addDays(today, offset), days: 7, now, language, channel: 'web' }));
     if (found) return found;
   }
@@ -140,74 +140,108 @@ export function manageUrls(deps: Deps, locale: string, code: string, token: stri
 
 const requestHash = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('base64url');
 
-/** The stored answer of an earlier request with this key, or null; 422 when the key came with another body. */
-async function replay(tx: Tx, deps: Deps, storedKey: string, hash: string): Promise<BookingResponse | null> {
-  const row = await q.findIdempotency(tx, storedKey);
-  if (!row || row.expiresAt < deps.now()) return null;
+const retryAfter = (resetAt: Date, now: Date) => ({ 'retry-after': String(Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000))) });
+
+/** An earlier answer under the key, or 422 when the key came with another body. */
+function replayed(deps: Deps, storedKey: string, hash: string, row: { requestHash: string; responseSealed: string } | null): BookingResponse | null {
+  if (!row) return null;
   if (row.requestHash !== hash) throw new Problem(422, 'idempotency-mismatch');
   return JSON.parse(deps.keys.open(row.responseSealed, `idempotency:${storedKey}`)) as BookingResponse;
+}
+
+/** The instants [from, to) of the Berlin dates [date - 1, date + days + 1) — the ranges `slotInput` reads. */
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+function dayRange(date: string, days: number): [Date, Date] {
+  return [new Date(berlinInstant(date, '00:00') - 24 * 3_600_000), new Date(berlinInstant(addDays(date, days), '00:00') + 24 * 3_600_000)];
 }
 
 /**
  * POST /api/appointments (public). The server picks a free counsellor speaking the language (or a
  * German-speaking one plus an interpreter); the exclusion constraints refuse a double booking, the
  * idempotency key (serialised by an advisory lock) makes retries return the same booking.
+ * Two transactions (decision 0010, "Speed"): (1) one statement — the office's provider, an earlier
+ * answer, and the counters counted up (committed on its own, so refused attempts count); (2) the
+ * idempotency lock, one read of everything, the insert, the idempotency record and the audit entry.
  */
 export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<typeof bookingBody>, idempotencyKey: string): Promise<{ response: BookingResponse; replayed: boolean }> {
-  const providerId = await providerOf(deps, body.officeId);
-  const scope = { kind: 'tenant' as const, organisationId: providerId };
-  const storedKey = `${providerId}:${idempotencyKey}`;
-  const hash = requestHash(body);
-  const earlier = await deps.db.transaction(scope, (tx) => replay(tx, deps, storedKey, hash));
-  if (earlier) return { response: earlier, replayed: true };
-
-  const contact = contactKey(deps.config, body);
-  await limit(deps, actor, contact);
   const limits = limitsOf(deps.config);
   const now = deps.now();
-  const start = new Date(body.start);
-  const locale = localeFor(body.language, body.locale);
+  const hash = requestHash(body);
+  const contact = contactKey(deps.config, body);
+  const ipKey = `appt:ip:${actor.ip ?? 'unknown'}`;
+  const pre = await deps.db.transaction({ kind: 'system' }, (tx) => bookingPreflight(tx, { officeId: body.officeId, idempotencyKey, now, ipKey, contactKey: `appt:contact:${contact}` }));
+  const providerId = pre.providerId;
+  if (!providerId) throw notFound();
+  const storedKey = `${providerId}:${idempotencyKey}`;
+  const earlier = replayed(deps, storedKey, hash, pre.replay);
+  if (earlier) return { response: earlier, replayed: true };
+  const ip = pre.hits.find((h) => h.key === ipKey);
+  const perContact = pre.hits.find((h) => h.key !== ipKey);
+  if (ip && ip.hits > limits.perIpPerHour) throw new Problem(429, 'rate-limited', { headers: retryAfter(new Date(ip.windowStart.getTime() + 3600_000), now) });
+  if (perContact && perContact.hits > limits.perContactPerDay) throw new Problem(429, 'booking-limit', { detailKey: 'details.bookingsPerDay', headers: retryAfter(new Date(perContact.windowStart.getTime() + 86_400_000), now) });
 
-  const result = await deps.db.transaction(scope, async (tx) => {
+  const start = new Date(body.start);
+  const date = berlinWall(start).date;
+  const today = berlinToday(now);
+  const locale = localeFor(body.language, body.locale);
+  // The next free slot is at the latest the requested start: read from today up to its day (at most a week).
+  const searchDays = Math.min(7, Math.max(1, daysBetween(today, date) + 1));
+  const ranges: [Date, Date][] = date >= today && date < addDays(today, 7) ? [dayRange(today, searchDays)] : [dayRange(date, 1), dayRange(today, searchDays)];
+  const result = await deps.db.transaction({ kind: 'tenant', organisationId: providerId }, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${storedKey}, 0))`);
-    const again = await replay(tx, deps, storedKey, hash);
+    const snap = await bookingSnapshot(tx, {
+      officeId: body.officeId,
+      typeId: body.typeId,
+      idempotencyKey: storedKey,
+      contactKey: contact,
+      now,
+      start,
+      rebookSince: new Date(now.getTime() - limits.rebookBlockHours * 3_600_000),
+      holdTokenHash: body.holdToken ? tokenHash(body.holdToken) : null,
+      ranges: ranges,
+    });
+    const again = snap ? replayed(deps, storedKey, hash, snap.replay) : null;
     if (again) return { response: again, replayed: true, row: null };
-    const { ctx, type } = await officeAndType(tx, body.officeId, body.typeId);
+    const type = snap?.type;
+    if (!snap || !type || !type.active) throw notFound();
+    const ctx = snap.ctx;
     if (type.walkIn) throw slotUnavailable();
-    if ((await q.openBookingsOf(tx, contact, now)) >= limits.openPerContact) throw new Problem(429, 'booking-limit', { detailKey: 'details.openBookings' });
-    if (await q.recentlyCancelledBy(tx, contact, ctx.office.id, start, new Date(now.getTime() - limits.rebookBlockHours * 3_600_000))) {
-      throw new Problem(409, 'booking-limit', { detailKey: 'details.rebookBlocked' });
-    }
-    await q.deleteExpiredHolds(tx, ctx.office.id, now, start);
+    if (snap.openBookings >= limits.openPerContact) throw new Problem(429, 'booking-limit', { detailKey: 'details.openBookings' });
+    if (snap.recentlyCancelled) throw new Problem(409, 'booking-limit', { detailKey: 'details.rebookBlocked' });
     const token = newToken();
     const code = newCode();
     const personal = (id: string) => ({ ...sealed(deps, id, body), contactKey: contact, code, tokenHash: tokenHash(token), locale, language: body.language, requestedAt: now });
-
-    // Next free slot at request time (lead-time KPI), before this booking takes one.
-    const nextFreeAt = await nextFree(tx, ctx, type, now, body.language);
-
-    let row: q.AppointmentRow | undefined;
-    const held = body.holdToken ? await q.findByTokenHash(tx, tokenHash(body.holdToken)) : undefined;
-    if (held && held.status === 'held' && held.holdExpiresAt && held.holdExpiresAt > now && held.officeId === ctx.office.id && held.typeId === type.id && held.startsAt.getTime() === start.getTime() && held.language === body.language) {
-      row = await q.updateAppointment(tx, held.id, { ...personal(held.id), status: 'booked', channel: held.channel === 'waitlist' ? 'waitlist' : 'web', holdExpiresAt: null, nextFreeAt: nextFreeAt ?? null });
-    } else {
-      if (held && held.status === 'held') await tx.transaction((sp) => q.updateAppointment(sp, held.id, { holdExpiresAt: now }));
-      const options = await assignments(tx, ctx, type, start, body.language, 'web', now);
-      row = await insertWithFirstFree(tx, options, (a) => {
-        const v = appointmentValues(ctx, type, start, a, { status: 'booked', channel: 'web' });
-        return { ...v, ...personal(v.id), nextFreeAt: nextFreeAt ?? null };
-      });
+    const busy = snap.busy.flatMap((b) => [
+      { resourceId: b.counsellorId, from: b.blockedFrom, to: b.blockedTo },
+      ...(b.interpreterId ? [{ resourceId: b.interpreterId, from: b.blockedFrom, to: b.blockedTo }] : []),
+    ]);
+    const input = (from: string, days: number): SlotInput => ({ from, days, now, type: slotType(type), hours: ctx.hours, closures: ctx.closures, counsellors: ctx.counsellors, interpreters: ctx.interpreters, busy, language: body.language, channel: 'web', webBooked: snap.webBooked });
+    const held = snap.held;
+    const useHold = held && held.status === 'held' && held.holdExpiresAt && held.holdExpiresAt > now && held.officeId === ctx.office.id && held.typeId === type.id && held.startsAt.getTime() === start.getTime() && held.language === body.language;
+    let options: Assignment[] = [];
+    if (!held || !useHold) {
+      // A live hold of this token that does not fit the request is let go; an expired one is already gone.
+      if (held && held.status === 'held' && held.holdExpiresAt && held.holdExpiresAt >= now) await q.updateAppointment(tx, held.id, { holdExpiresAt: now });
+      const day = input(date, 1);
+      if (assignmentsAt({ ...day, busy: [], webBooked: new Map() }, start, date).length === 0) throw slotUnavailable();
+      options = assignmentsAt(day, start, date);
+      if (options.length === 0) throw slotTaken();
     }
+    // Next free slot at request time (lead-time KPI), before this booking takes one: up to the start's
+    // day from the read above; later weeks (rare: only when the start itself is held) week by week.
+    const nextFreeAt = nextFreeSlot(input(today, searchDays)) ?? (await nextFree(tx, ctx, type, now, body.language, searchDays));
+    const row = held && useHold
+      ? await q.updateAppointment(tx, held.id, { ...personal(held.id), status: 'booked', channel: held.channel === 'waitlist' ? 'waitlist' : 'web', holdExpiresAt: null, nextFreeAt: nextFreeAt ?? null })
+      : await insertWithFirstFree(tx, options, (a) => {
+          const v = appointmentValues(ctx, type, start, a, { status: 'booked', channel: 'web' });
+          return { ...v, ...personal(v.id), nextFreeAt: nextFreeAt ?? null };
+        });
     if (!row) throw slotTaken();
     const response: BookingResponse = { code, manageToken: token, start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), officeId: ctx.office.id, typeId: type.id, ...manageUrls(deps, locale, code, token) };
-    await tx.insert(appointmentIdempotency).values({
-      key: storedKey,
-      providerId,
-      requestHash: hash,
-      appointmentId: row.id,
-      responseSealed: deps.keys.seal(JSON.stringify(response), `idempotency:${storedKey}`),
-      expiresAt: new Date(now.getTime() + limits.idempotencyHours * 3_600_000),
-    });
+    // An expired record of the key (not yet swept by the housekeeping job) is replaced.
+    const record = { requestHash: hash, appointmentId: row.id, responseSealed: deps.keys.seal(JSON.stringify(response), `idempotency:${storedKey}`), expiresAt: new Date(now.getTime() + limits.idempotencyHours * 3_600_000) };
+    await tx.insert(appointmentIdempotency).values({ key: storedKey, providerId, ...record }).onConflictDoUpdate({ target: appointmentIdempotency.key, set: record });
     await recordAudit(tx, actor, { action: 'appointment.book', recordType: 'appointment', recordIds: [row.id], organisationId: providerId }, now);
     return { response, replayed: false, row, ctx, type };
   });

@@ -21,6 +21,21 @@ export async function loadOfficeContext(tx: Tx, officeId: string): Promise<Offic
   const office = await oq.findOffice(tx, officeId);
   if (!office) return null;
   const [types, res, hours, exceptions, closures] = [await q.typesOf(tx, officeId), await q.resourcesOf(tx, officeId), await oq.hoursOf(tx, [officeId]), await oq.exceptionsOf(tx, [officeId]), await q.closuresOf(tx, officeId)];
+  return buildOfficeContext(office, types, res, hours, exceptions, closures);
+}
+
+type HourRow = { weekday: number; opens: string; closes: string; kind: 'open' | 'walk_in'; validFrom: string | null; validTo: string | null };
+type ExceptionRow = { date: string; closed: boolean; opens: string | null; closes: string | null; note: string };
+
+/** The context from rows already read (by `loadOfficeContext` or the booking's single read). */
+export function buildOfficeContext(
+  office: OfficeContext['office'],
+  types: q.TypeRow[],
+  res: { resources: q.ResourceRow[]; availability: { resourceId: string; weekday: number; starts: string; ends: string; validFrom: string | null; validTo: string | null }[]; absences: { resourceId: string; startsAt: Date; endsAt: Date }[] },
+  hours: HourRow[],
+  exceptions: ExceptionRow[],
+  closures: { startsOn: string; endsOn: string; note: string }[],
+): OfficeContext {
   const toSlotResource = (r: q.ResourceRow): SlotResource => ({
     id: r.id,
     languages: r.languages,

@@ -3,14 +3,16 @@ import { queryRows, type Tx } from '#server/db.ts';
 import { auditEntry, auditHead, securityEvent } from './audit.schema.ts';
 import { GENESIS_HASH } from './audit.chain.ts';
 
-/** Locks the organisation's chain head (created on first use) and returns it. */
+/**
+ * Locks the organisation's chain head (created on first use) and returns it, in one statement: the
+ * no-op `do update` locks the existing row like `select … for update` and returns it.
+ */
 export async function lockHead(tx: Tx, organisationId: string): Promise<{ seq: number; hash: string }> {
-  await tx.insert(auditHead).values({ organisationId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx
-    .select({ seq: auditHead.seq, hash: auditHead.hash })
-    .from(auditHead)
-    .where(eq(auditHead.organisationId, organisationId))
-    .for('update');
+    .insert(auditHead)
+    .values({ organisationId, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditHead.organisationId, set: { seq: sql`${auditHead.seq}` } })
+    .returning({ seq: auditHead.seq, hash: auditHead.hash });
   if (!head) throw new Error('audit head vanished');
   return head;
 }
