@@ -21,4 +21,13 @@ describe('demo offices', () => {
       expect(d.scorecard.filter((c) => c.light !== 'unknown').length).toBeGreaterThanOrEqual(4);
     }
   });
+
+  it('gives every office all three service blocks and most integration areas, not all the same', async () => {
+    const list = (await ctx.request(null, { method: 'GET', url: '/api/offices' })).json<{ services: { blocks: string[]; areas: string[] } }[]>();
+    for (const o of list) {
+      expect(o.services.blocks).toEqual(['basic', 'open_consultation', 'specialist']);
+      expect(o.services.areas.length).toBeGreaterThanOrEqual(7);
+    }
+    expect(new Set(list.map((o) => o.services.areas.join(','))).size).toBeGreaterThan(1);
+  });
 });
