@@ -105,9 +105,11 @@ export function useApiForm<T>(form: string, knownFields: readonly string[], opti
   };
 }
 
-/** A heading (tabIndex -1) that takes the focus when its panel opens. */
-export function useFocusOnOpen<E extends HTMLElement>() {
+/** A heading (tabIndex -1) that takes the focus when its panel opens (and `when` holds). */
+export function useFocusOnOpen<E extends HTMLElement>(when = true) {
   const ref = useRef<E>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (when) ref.current?.focus();
+  }, [when]);
   return ref;
 }

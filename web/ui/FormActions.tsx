@@ -11,13 +11,17 @@ interface FormActionsProps {
   /** Given both: a tertiary cancel button after the submit button. */
   cancel?: ReactNode;
   onCancel?: () => void;
+  /** Buttons before the submit button (adding a row). */
+  leading?: ReactNode;
+  /** Links or buttons after the others. */
   children?: ReactNode;
 }
 
 /** The row of buttons under a form: submit first, then cancel (and whatever else the form adds). */
-export function FormActions({ submit, busy, submitVariant = 'primary', cancel, onCancel, children }: FormActionsProps) {
+export function FormActions({ submit, busy, submitVariant = 'primary', cancel, onCancel, leading, children }: FormActionsProps) {
   return (
     <div className="staff-actions">
+      {leading}
       <Button type="submit" variant={submitVariant} disabled={busy}>
         {submit}
       </Button>

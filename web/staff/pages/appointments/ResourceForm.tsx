@@ -1,12 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '../../api.ts';
 import { berlinInstant, timeInBerlin, todayInBerlin } from '../../format.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
 import type { Account, Resource, ResourceBody, ResourceUpdate } from '../../types.ts';
 import { parseLanguages, WEEKDAYS, weekdayName } from '../offices/labels.tsx';
 
@@ -28,8 +29,7 @@ const berlinDateOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZon
 /** A counsellor (optionally linked to a staff account) or an interpreter: languages, weekly availability, absences. */
 export function ResourceForm({ officeId, resource, onClose }: { officeId: string; resource: Resource | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusOnOpen<HTMLHeadingElement>(resource !== null);
   const accounts = useQuery({ queryKey: ['accounts', 'own'], queryFn: () => api<Account[]>('GET', '/api/accounts') });
   const [kind, setKind] = useState<'counsellor' | 'interpreter'>(resource?.kind ?? 'counsellor');
   const [displayName, setDisplayName] = useState(resource?.displayName ?? '');
@@ -40,47 +40,34 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
   const [absences, setAbsences] = useState<AbsenceRow[]>(
     resource?.absences.map((a) => ({ fromDate: berlinDateOf(a.startsAt), fromTime: timeInBerlin(a.startsAt), toDate: berlinDateOf(a.endsAt), toTime: timeInBerlin(a.endsAt), note: a.note })) ?? [],
   );
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
   const known = ['kind', 'displayName', 'accountId', 'languages', 'availability', 'absences', ...windows.flatMap((_, i) => ['weekday', 'starts', 'ends'].map((f) => `availability.${i}.${f}`)), ...absences.flatMap((_, i) => ['startsAt', 'endsAt', 'note'].map((f) => `absences.${i}.${f}`))];
-  const errors = useFormErrors(resource ? 'resource-edit' : 'resource-new', known);
-  useEffect(() => {
-    if (resource) heading.current?.focus();
-  }, [resource]);
   const setWindow = (i: number, patch: Partial<WindowRow>) => setWindows(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)));
   const setAbsence = (i: number, patch: Partial<AbsenceRow>) => setAbsences(absences.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    const common = {
-      displayName,
-      accountId: kind === 'counsellor' && accountId ? accountId : null,
-      languages: parseLanguages(languages),
-      active,
-      availability: windows.map((w) => ({ weekday: Number(w.weekday), starts: w.starts, ends: w.ends })),
-      absences: absences.map((a) => ({ startsAt: berlinInstant(a.fromDate, a.fromTime) ?? '', endsAt: berlinInstant(a.toDate, a.toTime) ?? '', note: a.note })),
-    };
-    try {
+  const apiForm = useApiForm(resource ? 'resource-edit' : 'resource-new', known, {
+    send: async () => {
+      const common = {
+        displayName,
+        accountId: kind === 'counsellor' && accountId ? accountId : null,
+        languages: parseLanguages(languages),
+        active,
+        availability: windows.map((w) => ({ weekday: Number(w.weekday), starts: w.starts, ends: w.ends })),
+        absences: absences.map((a) => ({ startsAt: berlinInstant(a.fromDate, a.fromTime) ?? '', endsAt: berlinInstant(a.toDate, a.toTime) ?? '', note: a.note })),
+      };
       if (resource) await api('PATCH', `/api/appointment-resources/${resource.id}`, common satisfies ResourceUpdate);
       else await api('POST', `/api/offices/${officeId}/appointment-resources`, { kind, ...common } satisfies ResourceBody);
-      errors.clear();
-      await client.invalidateQueries({ queryKey: ['setup', officeId] });
-      if (resource) onClose();
-      else {
-        setCreated(displayName);
-        setDisplayName('');
-        setAccountId('');
-        setWindows([]);
-        setAbsences([]);
-      }
-    } catch (error) {
-      setCreated(null);
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return displayName;
+    },
+    invalidate: [['setup', officeId]],
+    onSuccess: () => {
+      if (resource) return onClose();
+      setDisplayName('');
+      setAccountId('');
+      setWindows([]);
+      setAbsences([]);
+    },
+  });
+  const created = resource ? null : apiForm.done;
 
   const headingId = resource ? 'resource-edit-heading' : 'resource-new-heading';
   const weekdays = WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d, i18n.language) }));
@@ -90,11 +77,11 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
         {resource ? t('setup.resource.editHeading', { name: resource.displayName }) : t('setup.resource.createHeading')}
       </h3>
       {created ? <Alert variant="success" role="status" title={t('setup.resource.created', { name: created })} /> : null}
-      {errors.summary}
-      <form className="staff-form staff-form--wide" noValidate onSubmit={(event) => void submit(event)}>
+      {apiForm.summary}
+      <form className="staff-form staff-form--wide" noValidate onSubmit={apiForm.onSubmit}>
         {resource ? null : (
           <SelectField
-            id={errors.id('kind')}
+            id={apiForm.id('kind')}
             label={t('setup.resource.kind')}
             value={kind}
             options={[
@@ -102,31 +89,31 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
               { value: 'interpreter', label: t('setup.resource.interpreter') },
             ]}
             onChange={(e) => setKind(e.target.value === 'interpreter' ? 'interpreter' : 'counsellor')}
-            error={errors.field('kind')}
+            error={apiForm.field('kind')}
           />
         )}
-        <TextField id={errors.id('displayName')} label={t('setup.resource.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errors.field('displayName')} />
+        <TextField id={apiForm.id('displayName')} label={t('setup.resource.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={apiForm.field('displayName')} />
         {kind === 'counsellor' ? (
           <SelectField
-            id={errors.id('accountId')}
+            id={apiForm.id('accountId')}
             label={t('setup.resource.account')}
             hint={t('setup.resource.accountHint')}
             value={accountId}
             options={[{ value: '', label: t('setup.resource.noAccount') }, ...(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.displayName} (${a.email})` }))]}
             onChange={(e) => setAccountId(e.target.value)}
-            error={errors.field('accountId')}
+            error={apiForm.field('accountId')}
           />
         ) : null}
-        <TextField id={errors.id('languages')} label={t('setup.resource.languages')} hint={t('offices.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={errors.field('languages')} />
-        <CheckboxField id={errors.id('active')} label={t('setup.resource.activeLabel')} checked={active} onChange={(e) => setActive(e.target.checked)} />
+        <TextField id={apiForm.id('languages')} label={t('setup.resource.languages')} hint={t('offices.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={apiForm.field('languages')} />
+        <CheckboxField id={apiForm.id('active')} label={t('setup.resource.activeLabel')} checked={active} onChange={(e) => setActive(e.target.checked)} />
         <fieldset className="kern-fieldset">
           <legend className="kern-label">{t('setup.resource.availability')}</legend>
           <ol className="staff-rows">
             {windows.map((w, i) => (
               <li key={i} className="staff-row">
-                <SelectField id={errors.id(`availability.${i}.weekday`)} label={t('setup.resource.weekday', { n: i + 1 })} value={w.weekday} options={weekdays} onChange={(e) => setWindow(i, { weekday: e.target.value })} error={errors.field(`availability.${i}.weekday`)} />
-                <TextField id={errors.id(`availability.${i}.starts`)} type="time" label={t('setup.resource.starts', { n: i + 1 })} value={w.starts} onChange={(e) => setWindow(i, { starts: e.target.value })} error={errors.field(`availability.${i}.starts`)} />
-                <TextField id={errors.id(`availability.${i}.ends`)} type="time" label={t('setup.resource.ends', { n: i + 1 })} value={w.ends} onChange={(e) => setWindow(i, { ends: e.target.value })} error={errors.field(`availability.${i}.ends`)} />
+                <SelectField id={apiForm.id(`availability.${i}.weekday`)} label={t('setup.resource.weekday', { n: i + 1 })} value={w.weekday} options={weekdays} onChange={(e) => setWindow(i, { weekday: e.target.value })} error={apiForm.field(`availability.${i}.weekday`)} />
+                <TextField id={apiForm.id(`availability.${i}.starts`)} type="time" label={t('setup.resource.starts', { n: i + 1 })} value={w.starts} onChange={(e) => setWindow(i, { starts: e.target.value })} error={apiForm.field(`availability.${i}.starts`)} />
+                <TextField id={apiForm.id(`availability.${i}.ends`)} type="time" label={t('setup.resource.ends', { n: i + 1 })} value={w.ends} onChange={(e) => setWindow(i, { ends: e.target.value })} error={apiForm.field(`availability.${i}.ends`)} />
                 <Button variant="tertiary" small onClick={() => setWindows(windows.filter((_, j) => j !== i))}>
                   {t('setup.resource.removeWindow', { n: i + 1 })}
                 </Button>
@@ -142,11 +129,11 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
           <ol className="staff-rows">
             {absences.map((a, i) => (
               <li key={i} className="staff-row">
-                <TextField id={errors.id(`absences.${i}.startsAt`)} type="date" label={t('setup.resource.absenceFromDate', { n: i + 1 })} value={a.fromDate} onChange={(e) => setAbsence(i, { fromDate: e.target.value })} error={errors.field(`absences.${i}.startsAt`)} />
-                <TextField id={`${errors.id(`absences.${i}.startsAt`)}-time`} type="time" label={t('setup.resource.absenceFromTime', { n: i + 1 })} value={a.fromTime} onChange={(e) => setAbsence(i, { fromTime: e.target.value })} />
-                <TextField id={errors.id(`absences.${i}.endsAt`)} type="date" label={t('setup.resource.absenceToDate', { n: i + 1 })} value={a.toDate} onChange={(e) => setAbsence(i, { toDate: e.target.value })} error={errors.field(`absences.${i}.endsAt`)} />
-                <TextField id={`${errors.id(`absences.${i}.endsAt`)}-time`} type="time" label={t('setup.resource.absenceToTime', { n: i + 1 })} value={a.toTime} onChange={(e) => setAbsence(i, { toTime: e.target.value })} />
-                <TextField id={errors.id(`absences.${i}.note`)} label={t('setup.resource.absenceNote', { n: i + 1 })} optional={t('common.optional')} value={a.note} onChange={(e) => setAbsence(i, { note: e.target.value })} error={errors.field(`absences.${i}.note`)} />
+                <TextField id={apiForm.id(`absences.${i}.startsAt`)} type="date" label={t('setup.resource.absenceFromDate', { n: i + 1 })} value={a.fromDate} onChange={(e) => setAbsence(i, { fromDate: e.target.value })} error={apiForm.field(`absences.${i}.startsAt`)} />
+                <TextField id={`${apiForm.id(`absences.${i}.startsAt`)}-time`} type="time" label={t('setup.resource.absenceFromTime', { n: i + 1 })} value={a.fromTime} onChange={(e) => setAbsence(i, { fromTime: e.target.value })} />
+                <TextField id={apiForm.id(`absences.${i}.endsAt`)} type="date" label={t('setup.resource.absenceToDate', { n: i + 1 })} value={a.toDate} onChange={(e) => setAbsence(i, { toDate: e.target.value })} error={apiForm.field(`absences.${i}.endsAt`)} />
+                <TextField id={`${apiForm.id(`absences.${i}.endsAt`)}-time`} type="time" label={t('setup.resource.absenceToTime', { n: i + 1 })} value={a.toTime} onChange={(e) => setAbsence(i, { toTime: e.target.value })} />
+                <TextField id={apiForm.id(`absences.${i}.note`)} label={t('setup.resource.absenceNote', { n: i + 1 })} optional={t('common.optional')} value={a.note} onChange={(e) => setAbsence(i, { note: e.target.value })} error={apiForm.field(`absences.${i}.note`)} />
                 <Button variant="tertiary" small onClick={() => setAbsences(absences.filter((_, j) => j !== i))}>
                   {t('setup.resource.removeAbsence', { n: i + 1 })}
                 </Button>
@@ -157,16 +144,7 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
             {t('setup.resource.addAbsence')}
           </Button>
         </fieldset>
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy}>
-            {resource ? t('common.save') : t('setup.resource.create')}
-          </Button>
-          {resource ? (
-            <Button variant="tertiary" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </div>
+        <FormActions submit={resource ? t('common.save') : t('setup.resource.create')} busy={apiForm.busy} cancel={resource ? t('common.cancel') : null} onCancel={onClose} />
       </form>
     </section>
   );
