@@ -4,8 +4,8 @@ import { Button, type ButtonVariant } from './Button.tsx';
 interface FormActionsProps {
   /** The submit button's words. */
   submit: ReactNode;
-  /** While a request runs the submit button is disabled (no second submit). */
-  busy: boolean;
+  /** True while a request runs (no second submit) or while there is nothing to send. */
+  disabled: boolean;
   /** Primary unless the form's action is a secondary one (switching something off). */
   submitVariant?: ButtonVariant;
   /** Given both: a tertiary cancel button after the submit button. */
@@ -17,12 +17,12 @@ interface FormActionsProps {
   children?: ReactNode;
 }
 
-/** The row of buttons under a form: submit first, then cancel (and whatever else the form adds). */
-export function FormActions({ submit, busy, submitVariant = 'primary', cancel, onCancel, leading, children }: FormActionsProps) {
+/** The row of buttons under a form: any leading ones (adding a row), submit, cancel, then whatever else the form adds. */
+export function FormActions({ submit, disabled, submitVariant = 'primary', cancel, onCancel, leading, children }: FormActionsProps) {
   return (
     <div className="staff-actions">
       {leading}
-      <Button type="submit" variant={submitVariant} disabled={busy}>
+      <Button type="submit" variant={submitVariant} disabled={disabled}>
         {submit}
       </Button>
       {cancel && onCancel ? (

@@ -44,7 +44,7 @@ export function LanguageSection() {
           options={STAFF_LANGUAGES.map((language) => ({ value: language, label: t(`language.name.${language}`, { lng: language }) }))}
           error={apiForm.field('locale')}
         />
-        <FormActions submit={t('myAccount.languageSave')} busy={apiForm.busy} />
+        <FormActions submit={t('myAccount.languageSave')} disabled={apiForm.busy} />
       </form>
     </section>
   );

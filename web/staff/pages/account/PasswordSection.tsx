@@ -30,7 +30,7 @@ export function PasswordSection() {
         <input type="text" name="username" autoComplete="username" value={me.email} readOnly hidden />
         <TextField id={apiForm.id('currentPassword')} name="currentPassword" type="password" autoComplete="current-password" label={t('myAccount.currentPassword')} value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} error={apiForm.field('currentPassword')} />
         <TextField id={apiForm.id('newPassword')} name="newPassword" type="password" autoComplete="new-password" label={t('myAccount.newPassword')} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} error={apiForm.field('newPassword')} />
-        <FormActions submit={t('myAccount.passwordSubmit')} busy={apiForm.busy} />
+        <FormActions submit={t('myAccount.passwordSubmit')} disabled={apiForm.busy} />
       </form>
     </section>
   );

@@ -18,7 +18,7 @@ function DisableTotp({ onDone }: { onDone: () => Promise<void> }) {
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="current-password" label={t('myAccount.currentPassword')} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
-        <FormActions submit={t('totp.disable')} submitVariant="secondary" busy={apiForm.busy} />
+        <FormActions submit={t('totp.disable')} submitVariant="secondary" disabled={apiForm.busy} />
       </form>
     </>
   );

@@ -69,7 +69,7 @@ export function CreateAccountForm({ organisationId, organisationName, kind }: Pr
         {invite ? null : (
           <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="new-password" label={t('accounts.initialPassword')} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
         )}
-        <FormActions submit={t('accounts.create')} busy={apiForm.busy} />
+        <FormActions submit={t('accounts.create')} disabled={apiForm.busy} />
       </form>
     </section>
   );

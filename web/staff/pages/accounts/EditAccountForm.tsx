@@ -51,7 +51,7 @@ export function EditAccountForm({ account, kind, self, onClose }: Props) {
           </>
         )}
         {locked ? <CheckboxField id={apiForm.id('unlock')} name="unlock" label={t('accounts.unlockLabel')} checked={unlock} onChange={(e) => setUnlock(e.target.checked)} error={apiForm.field('unlock')} /> : null}
-        <FormActions submit={t('common.save')} busy={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
       </form>
     </section>
   );

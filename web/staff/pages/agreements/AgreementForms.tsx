@@ -45,7 +45,7 @@ export function CreateAgreementForm() {
         <TextField id={apiForm.id('reference')} label={t('agreements.reference')} optional={t('common.optional')} value={reference} onChange={(e) => setReference(e.target.value)} error={apiForm.field('reference')} />
         <TextField id={apiForm.id('validFrom')} type="date" label={t('common.validFrom')} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={apiForm.field('validFrom')} />
         <TextField id={apiForm.id('validTo')} type="date" label={t('common.validTo')} hint={t('agreements.validToHint')} optional={t('common.optional')} value={validTo} onChange={(e) => setValidTo(e.target.value)} error={apiForm.field('validTo')} />
-        <FormActions submit={t('agreements.create')} busy={apiForm.busy} />
+        <FormActions submit={t('agreements.create')} disabled={apiForm.busy} />
       </form>
     </section>
   );
@@ -76,7 +76,7 @@ export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAg
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('reference')} label={t('agreements.reference')} optional={t('common.optional')} value={reference} onChange={(e) => setReference(e.target.value)} error={apiForm.field('reference')} />
         <TextField id={apiForm.id('validTo')} type="date" label={t('common.validTo')} hint={t('agreements.validToHint')} optional={t('common.optional')} value={validTo} onChange={(e) => setValidTo(e.target.value)} error={apiForm.field('validTo')} />
-        <FormActions submit={t('common.save')} busy={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
       </form>
     </section>
   );

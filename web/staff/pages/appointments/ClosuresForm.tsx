@@ -42,7 +42,7 @@ export function ClosuresForm({ setup }: { setup: AppointmentSetup }) {
         </ol>
         <FormActions
           submit={t('setup.closures.save')}
-          busy={apiForm.busy}
+          disabled={apiForm.busy}
           leading={
             <Button variant="secondary" small onClick={() => setRows([...rows, { startsOn: '', endsOn: '', note: '' }])}>
               {t('setup.closures.add')}

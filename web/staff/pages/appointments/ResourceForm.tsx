@@ -144,7 +144,7 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
             {t('setup.resource.addAbsence')}
           </Button>
         </fieldset>
-        <FormActions submit={resource ? t('common.save') : t('setup.resource.create')} busy={apiForm.busy} cancel={resource ? t('common.cancel') : null} onCancel={onClose} />
+        <FormActions submit={resource ? t('common.save') : t('setup.resource.create')} disabled={apiForm.busy} cancel={resource ? t('common.cancel') : null} onCancel={onClose} />
       </form>
     </section>
   );

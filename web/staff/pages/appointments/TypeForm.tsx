@@ -87,7 +87,7 @@ export function TypeForm({ officeId, type, onClose }: { officeId: string; type: 
         <TextField id={apiForm.id('languages')} label={t('setup.type.languages')} hint={t('setup.type.languagesHint')} optional={t('common.optional')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={apiForm.field('languages')} />
         <CheckboxField id={apiForm.id('walkIn')} label={t('setup.type.walkInLabel')} checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} error={apiForm.field('walkIn')} />
         <CheckboxField id={apiForm.id('active')} label={t('setup.type.activeLabel')} checked={active} onChange={(e) => setActive(e.target.checked)} error={apiForm.field('active')} />
-        <FormActions submit={type ? t('common.save') : t('setup.type.create')} busy={apiForm.busy} cancel={type ? t('common.cancel') : null} onCancel={onClose} />
+        <FormActions submit={type ? t('common.save') : t('setup.type.create')} disabled={apiForm.busy} cancel={type ? t('common.cancel') : null} onCancel={onClose} />
       </form>
     </section>
   );

@@ -27,7 +27,7 @@ export function ForgotPasswordPage() {
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('email')} name="email" type="email" autoComplete="username" label={t('login.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={apiForm.field('email')} />
-        <FormActions submit={t('forgot.submit')} busy={apiForm.busy}>
+        <FormActions submit={t('forgot.submit')} disabled={apiForm.busy}>
           <Link className="kern-link" to="/login">
             {t('forgot.back')}
           </Link>

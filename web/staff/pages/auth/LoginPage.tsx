@@ -54,7 +54,7 @@ function PasswordStep() {
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('email')} name="email" type="email" autoComplete="username" label={t('login.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={apiForm.field('email')} />
         <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="current-password" label={t('login.password')} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
-        <FormActions submit={t('login.submit')} busy={apiForm.busy}>
+        <FormActions submit={t('login.submit')} disabled={apiForm.busy}>
           <Link className="kern-link" to="/forgot-password">
             {t('login.forgot')}
           </Link>

@@ -35,7 +35,7 @@ export function ResetPasswordPage() {
           {apiForm.summary}
           <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
             <TextField id={apiForm.id('password')} name="password" type="password" autoComplete="new-password" label={t('reset.password')} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} value={password} onChange={(e) => setPassword(e.target.value)} error={apiForm.field('password')} />
-            <FormActions submit={t('reset.submit')} busy={apiForm.busy} />
+            <FormActions submit={t('reset.submit')} disabled={apiForm.busy} />
           </form>
         </>
       )}

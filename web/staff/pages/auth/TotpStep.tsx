@@ -26,7 +26,7 @@ export function TotpStep() {
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('code')} name="code" inputMode="numeric" autoComplete="one-time-code" label={t('login.code')} hint={t('login.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} error={apiForm.field('code')} />
-        <FormActions submit={t('login.verify')} busy={apiForm.busy} cancel={t('login.cancel')} onCancel={() => void cancel()} />
+        <FormActions submit={t('login.verify')} disabled={apiForm.busy} cancel={t('login.cancel')} onCancel={() => void cancel()} />
       </form>
     </>
   );

@@ -1,15 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
-import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '../../api.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm } from '../../forms.tsx';
 import { useDocumentTitle } from '../../page.tsx';
 import type { BoundaryImport, BoundaryImportResult, BoundarySetList, StreetImport, StreetImportResult } from '../../types.ts';
 import { LocateSection } from './LocateSection.tsx';
@@ -23,31 +23,18 @@ async function fileText(event: ChangeEvent<HTMLInputElement>): Promise<{ name: s
 // i18n-keys: staff:geo.kind.*, staff:geo.crs.*
 function BoundaryImportSection() {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
   const [geojson, setGeojson] = useState<{ name: string; text: string } | null>(null);
   const [assignment, setAssignment] = useState<{ name: string; text: string } | null>(null);
   const [validFrom, setValidFrom] = useState('');
   const [source, setSource] = useState('');
-  const [result, setResult] = useState<BoundaryImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors('geo-import', ['geojson', 'assignment', 'validFrom', 'source']);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setResult(null);
-    const body: BoundaryImport = { geojson: geojson?.text ?? '', ...(assignment ? { assignment: assignment.text } : {}), ...(validFrom ? { validFrom } : {}), source: source || geojson?.name || '' };
-    try {
-      const imported = await api<BoundaryImportResult>('POST', '/api/geo/imports', body);
-      errors.clear();
-      setResult(imported);
-      await client.invalidateQueries({ queryKey: ['geo-imports'] });
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const apiForm = useApiForm('geo-import', ['geojson', 'assignment', 'validFrom', 'source'], {
+    send: () => {
+      const body: BoundaryImport = { geojson: geojson?.text ?? '', ...(assignment ? { assignment: assignment.text } : {}), ...(validFrom ? { validFrom } : {}), source: source || geojson?.name || '' };
+      return api<BoundaryImportResult>('POST', '/api/geo/imports', body);
+    },
+    invalidate: [['geo-imports']],
+  });
+  const result = apiForm.done;
 
   return (
     <section className="staff-section" aria-labelledby="geo-import-heading">
@@ -73,17 +60,13 @@ function BoundaryImportSection() {
           )}
         </Alert>
       ) : null}
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={errors.id('geojson')} type="file" accept=".geojson,.json,application/geo+json,application/json" label={t('geo.geojsonFile')} hint={t('geo.geojsonHint')} onChange={(e) => void fileText(e).then(setGeojson)} error={errors.field('geojson')} />
-        <TextField id={errors.id('assignment')} type="file" accept=".csv,text/csv" label={t('geo.assignmentFile')} hint={t('geo.assignmentHint')} optional={t('common.optional')} onChange={(e) => void fileText(e).then(setAssignment)} error={errors.field('assignment')} />
-        <TextField id={errors.id('validFrom')} type="date" label={t('common.validFrom')} hint={t('geo.validFromHint')} optional={t('common.optional')} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={errors.field('validFrom')} />
-        <TextField id={errors.id('source')} label={t('geo.source')} hint={t('geo.sourceHint')} optional={t('common.optional')} value={source} onChange={(e) => setSource(e.target.value)} error={errors.field('source')} />
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy}>
-            {busy ? t('geo.importing') : t('geo.import')}
-          </Button>
-        </div>
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <TextField id={apiForm.id('geojson')} type="file" accept=".geojson,.json,application/geo+json,application/json" label={t('geo.geojsonFile')} hint={t('geo.geojsonHint')} onChange={(e) => void fileText(e).then(setGeojson)} error={apiForm.field('geojson')} />
+        <TextField id={apiForm.id('assignment')} type="file" accept=".csv,text/csv" label={t('geo.assignmentFile')} hint={t('geo.assignmentHint')} optional={t('common.optional')} onChange={(e) => void fileText(e).then(setAssignment)} error={apiForm.field('assignment')} />
+        <TextField id={apiForm.id('validFrom')} type="date" label={t('common.validFrom')} hint={t('geo.validFromHint')} optional={t('common.optional')} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={apiForm.field('validFrom')} />
+        <TextField id={apiForm.id('source')} label={t('geo.source')} hint={t('geo.sourceHint')} optional={t('common.optional')} value={source} onChange={(e) => setSource(e.target.value)} error={apiForm.field('source')} />
+        <FormActions submit={apiForm.busy ? t('geo.importing') : t('geo.import')} disabled={apiForm.busy} />
       </form>
     </section>
   );
@@ -92,24 +75,8 @@ function BoundaryImportSection() {
 function StreetImportSection() {
   const { t } = useTranslation();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
-  const [result, setResult] = useState<StreetImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors('street-import', ['csv']);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setResult(null);
-    try {
-      const imported = await api<StreetImportResult>('POST', '/api/geo/street-imports', { csv: csv?.text ?? '' } satisfies StreetImport);
-      errors.clear();
-      setResult(imported);
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const apiForm = useApiForm('street-import', ['csv'], { send: () => api<StreetImportResult>('POST', '/api/geo/street-imports', { csv: csv?.text ?? '' } satisfies StreetImport) });
+  const result = apiForm.done;
 
   return (
     <section className="staff-section" aria-labelledby="street-import-heading">
@@ -133,14 +100,10 @@ function StreetImportSection() {
           ) : null}
         </Alert>
       ) : null}
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={errors.id('csv')} type="file" accept=".csv,text/csv" label={t('geo.streetsFile')} hint={t('geo.streetsHint')} onChange={(e) => void fileText(e).then(setCsv)} error={errors.field('csv')} />
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy}>
-            {busy ? t('geo.importing') : t('geo.streetsImport')}
-          </Button>
-        </div>
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <TextField id={apiForm.id('csv')} type="file" accept=".csv,text/csv" label={t('geo.streetsFile')} hint={t('geo.streetsHint')} onChange={(e) => void fileText(e).then(setCsv)} error={apiForm.field('csv')} />
+        <FormActions submit={apiForm.busy ? t('geo.importing') : t('geo.streetsImport')} disabled={apiForm.busy} />
       </form>
     </section>
   );
@@ -154,7 +117,7 @@ function BoundarySets() {
       <h2 className="kern-heading-medium" id="geo-sets-heading">
         {t('geo.setsHeading')}
       </h2>
-      {sets.isError ? <Alert variant="danger" title={t('errors.loadFailed')} /> : null}
+      {sets.isError ? <Alert variant="danger" title={t('apiForm.loadFailed')} /> : null}
       {sets.data ? (
         <Table
           caption={t('geo.setsCaption')}

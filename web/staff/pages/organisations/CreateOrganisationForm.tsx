@@ -40,7 +40,7 @@ export function CreateOrganisationForm() {
           error={apiForm.field('kind')}
         />
         <CheckboxField id={apiForm.id('requireTotp')} name="requireTotp" label={t('organisations.requireTotpLabel')} checked={form.requireTotp ?? false} onChange={(e) => setForm({ ...form, requireTotp: e.target.checked })} error={apiForm.field('requireTotp')} />
-        <FormActions submit={t('organisations.create')} busy={apiForm.busy} />
+        <FormActions submit={t('organisations.create')} disabled={apiForm.busy} />
       </form>
     </section>
   );

@@ -35,7 +35,7 @@ export function EditOrganisationForm({ organisation, onClose }: { organisation: 
         <TextField id={apiForm.id('name')} name="name" label={t('organisations.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
         <CheckboxField id={apiForm.id('requireTotp')} name="requireTotp" label={t('organisations.requireTotpLabel')} checked={requireTotp} onChange={(e) => setRequireTotp(e.target.checked)} error={apiForm.field('requireTotp')} />
         <CheckboxField id={apiForm.id('archived')} name="archived" label={t('organisations.archivedLabel')} checked={archived} onChange={(e) => setArchived(e.target.checked)} error={apiForm.field('archived')} />
-        <FormActions submit={t('common.save')} busy={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
       </form>
     </section>
   );

@@ -1,13 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
-import { Button } from '#web/ui/Button.tsx';
 import { SelectField, TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '../../api.ts';
 import { formatDate, todayInBerlin } from '../../format.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm } from '../../forms.tsx';
 import type { MembershipHistory, MoveMember, Quarter, Region } from '../../types.ts';
 
 interface MemberRow {
@@ -53,35 +53,19 @@ function History({ code }: { code: string }) {
 /** Stadtbezirke and Ortschaften: which region each belongs to, moving one from a date on, its history. */
 export function MembersSection({ regions }: { regions: Region[] }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const quarters = useQuery({ queryKey: ['quarters'], queryFn: () => api<Quarter[]>('GET', '/api/quarters') });
   const members = membersOf(quarters.data ?? []);
   const [member, setMember] = useState('');
   const [form, setForm] = useState<MoveMember>({ regionCode: regions[0]?.code ?? '', validFrom: todayInBerlin() });
-  const [moved, setMoved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors('member-move', ['member', 'regionCode', 'validFrom']);
   const chosen = member || members[0]?.code || '';
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
+  const apiForm = useApiForm('member-move', ['member', 'regionCode', 'validFrom'], {
+    send: async () => {
       await api('PUT', `/api/region-members/${chosen}/region`, form);
-      errors.clear();
-      setMoved(members.find((m) => m.code === chosen)?.name ?? chosen);
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['regions'] }),
-        client.invalidateQueries({ queryKey: ['quarters'] }),
-        client.invalidateQueries({ queryKey: ['memberships', chosen] }),
-      ]);
-    } catch (error) {
-      setMoved(null);
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return members.find((m) => m.code === chosen)?.name ?? chosen;
+    },
+    invalidate: [['regions'], ['quarters'], ['memberships', chosen]],
+  });
+  const moved = apiForm.done;
 
   return (
     <section className="staff-section" aria-labelledby="members-heading">
@@ -105,16 +89,12 @@ export function MembersSection({ regions }: { regions: Region[] }) {
       ) : null}
       <h3 className="kern-heading-small">{t('members.moveHeading')}</h3>
       {moved ? <Alert variant="success" role="status" title={t('members.moved', { name: moved })} /> : null}
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <SelectField id={errors.id('member')} label={t('members.member')} value={chosen} onChange={(e) => setMember(e.target.value)} options={members.map((m) => ({ value: m.code, label: m.name }))} error={errors.field('member')} />
-        <SelectField id={errors.id('regionCode')} label={t('members.targetRegion')} value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} options={regions.map((r) => ({ value: r.code, label: r.name }))} error={errors.field('regionCode')} />
-        <TextField id={errors.id('validFrom')} type="date" label={t('common.validFrom')} value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={errors.field('validFrom')} />
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy || !chosen}>
-            {t('members.move')}
-          </Button>
-        </div>
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <SelectField id={apiForm.id('member')} label={t('members.member')} value={chosen} onChange={(e) => setMember(e.target.value)} options={members.map((m) => ({ value: m.code, label: m.name }))} error={apiForm.field('member')} />
+        <SelectField id={apiForm.id('regionCode')} label={t('members.targetRegion')} value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} options={regions.map((r) => ({ value: r.code, label: r.name }))} error={apiForm.field('regionCode')} />
+        <TextField id={apiForm.id('validFrom')} type="date" label={t('common.validFrom')} value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} error={apiForm.field('validFrom')} />
+        <FormActions submit={t('members.move')} disabled={apiForm.busy || !chosen} />
       </form>
       {chosen ? (
         <>

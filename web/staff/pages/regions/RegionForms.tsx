@@ -29,7 +29,7 @@ export function CreateRegionForm() {
         <TextField id={apiForm.id('name')} name="name" label={t('regions.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={apiForm.field('name')} />
         <TextField id={apiForm.id('code')} name="code" label={t('regions.code')} hint={t('regions.codeHint')} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} error={apiForm.field('code')} />
         <TextField id={apiForm.id('description')} name="description" label={t('regions.description')} optional={t('common.optional')} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} error={apiForm.field('description')} />
-        <FormActions submit={t('regions.create')} busy={apiForm.busy} />
+        <FormActions submit={t('regions.create')} disabled={apiForm.busy} />
       </form>
     </section>
   );
@@ -60,7 +60,7 @@ export function EditRegionForm({ region, onClose }: { region: Region; onClose: (
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('name')} name="name" label={t('regions.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
         <TextField id={apiForm.id('description')} name="description" label={t('regions.description')} optional={t('common.optional')} value={description} onChange={(e) => setDescription(e.target.value)} error={apiForm.field('description')} />
-        <FormActions submit={t('common.save')} busy={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
       </form>
     </section>
   );
