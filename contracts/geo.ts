@@ -64,3 +64,13 @@ export const streetImportResult = z.object({
   entries: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
 });
+
+/** Population per quarter from the city's statistics: CSV `stadtteil_code,population`, as of a date (default today). */
+export const createPopulationImport = z.object({ csv: z.string().min(1), asOf: isoDate.optional() }).strict();
+
+export const populationImportResult = z.object({
+  asOf: isoDate,
+  quarters: z.number().int(),
+  total: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});

@@ -28,6 +28,9 @@ const USAGE = `Usage: lotse <command>
                                 the date (default today); prints counts and units not assigned
   streets import <file.csv>     replace the street directory (street, from, to, parity, postcode,
                                 stadtteil_code[, ortschaft]); prints counts and rejected lines
+  population import <file.csv> [--as-of YYYY-MM-DD]
+                                import the population per Stadtteil (stadtteil_code, population)
+                                as of the date (default today); prints counts and rejected lines
 
 Roles: ${ROLES.join(', ')}
 Configuration comes from the environment (see README).`;
@@ -134,6 +137,16 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'import' || rest.length !== 1 || !rest[0]) fail(USAGE);
       const { importStreetsFromCli } = await import('./modules/regions/geo.cli.ts');
       const r = await withDb(config, (deps) => importStreetsFromCli(deps, rest[0] ?? ''));
+      if ('error' in r) fail(r.error);
+      process.stdout.write(`${r.lines.join('\n')}\n`);
+      return;
+    }
+    case 'population': {
+      if (sub !== 'import') fail(USAGE);
+      const { values, positionals } = parseArgs({ args: rest, options: { 'as-of': { type: 'string' } }, allowPositionals: true, strict: true });
+      if (positionals.length !== 1 || !positionals[0]) fail(USAGE);
+      const { importPopulationFromCli } = await import('./modules/regions/geo.cli.ts');
+      const r = await withDb(config, (deps) => importPopulationFromCli(deps, positionals[0] ?? '', values['as-of']));
       if ('error' in r) fail(r.error);
       process.stdout.write(`${r.lines.join('\n')}\n`);
       return;

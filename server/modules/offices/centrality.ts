@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import { haversineMetres, type Point } from './geo.ts';
+import { populationAt } from '#server/modules/regions/population.queries.ts';
 import type { CentralityInput } from './scorecard.ts';
 
 /**
  * Centrality of an office in its region, from the imported boundaries (regions domain, geo import):
- * the units (quarters or finer units) whose member belongs to the region on the date give the
- * region's centre (area-weighted centroid; no population is imported yet, so `weighted` is false).
+ * the units (quarters or finer units) whose member belongs to the region on the date give each
+ * quarter's centroid; the population imported for the latest date not after the scorecard's weights
+ * them (regions/population.service.ts), otherwise the figures are unweighted (`weighted: false`).
  * Without imported boundaries the answer is null and the scorecard shows "unknown".
  */
 type Ring = number[][];
@@ -44,22 +46,62 @@ export function centroidOf(multi: Ring[][]): { point: Point; area: number } | nu
   return { point: { lat: cy / a, lon: cx / a / k }, area: a };
 }
 
-export function centralityFrom(office: Point, units: { point: Point; area: number }[]): CentralityInput | null {
-  if (units.length === 0) return null;
-  const total = units.reduce((s, u) => s + u.area, 0);
-  const centre = { lat: units.reduce((s, u) => s + u.point.lat * u.area, 0) / total, lon: units.reduce((s, u) => s + u.point.lon * u.area, 0) / total };
-  const mean = units.reduce((s, u) => s + haversineMetres(office, u.point) * u.area, 0) / total;
+export interface QuarterCentre {
+  code: string;
+  point: Point;
+  area: number;
+}
+
+/** The population of the region's quarters as of a date, or null where none is imported. */
+export interface PopulationInput {
+  asOf: string;
+  byQuarter: Map<string, number>;
+}
+
+/** The units of one quarter (finer units, or the quarter itself) joined into one centroid, area-weighted. */
+export function quartersOf(units: { quarterCode: string; point: Point; area: number }[]): QuarterCentre[] {
+  const byCode = new Map<string, { lat: number; lon: number; area: number }>();
+  for (const u of units) {
+    const acc = byCode.get(u.quarterCode) ?? { lat: 0, lon: 0, area: 0 };
+    acc.lat += u.point.lat * u.area;
+    acc.lon += u.point.lon * u.area;
+    acc.area += u.area;
+    byCode.set(u.quarterCode, acc);
+  }
+  return [...byCode].map(([code, a]) => ({ code, point: { lat: a.lat / a.area, lon: a.lon / a.area }, area: a.area }));
+}
+
+/**
+ * Centrality from the quarters' centroids. With population for every quarter of the region, the
+ * centre and the mean distance are weighted by population; otherwise the centre is the region's
+ * area-weighted centroid and the mean distance the plain (unweighted) mean over its quarters.
+ */
+export function centralityFrom(office: Point, quarters: QuarterCentre[], population: PopulationInput | null = null): CentralityInput | null {
+  if (quarters.length === 0) return null;
+  const people = population ? quarters.map((q) => population.byQuarter.get(q.code)) : [];
+  const weighted = population !== null && people.every((n) => n !== undefined) && people.reduce<number>((s, n) => s + (n ?? 0), 0) > 0;
+  const centreWeights = weighted ? people.map((n) => n ?? 0) : quarters.map((q) => q.area);
+  const meanWeights = weighted ? centreWeights : quarters.map(() => 1);
+  const sum = (w: number[], f: (q: QuarterCentre) => number): number => quarters.reduce((s, q, i) => s + f(q) * (w[i] ?? 0), 0) / w.reduce((s, x) => s + x, 0);
+  const centre = { lat: sum(centreWeights, (q) => q.point.lat), lon: sum(centreWeights, (q) => q.point.lon) };
+  const mean = sum(meanWeights, (q) => haversineMetres(office, q.point));
   const km = (m: number): number => Math.round(m / 10) / 100;
-  return { distanceToCentreKm: km(haversineMetres(office, centre)), meanQuarterDistanceKm: km(mean), quarters: units.length, weighted: false };
+  return {
+    distanceToCentreKm: km(haversineMetres(office, centre)),
+    meanQuarterDistanceKm: km(mean),
+    quarters: quarters.length,
+    weighted,
+    populationAsOf: weighted && population ? population.asOf : null,
+  };
 }
 
 export async function centralityOf(tx: Tx, office: Point, regionId: string, at: string): Promise<CentralityInput | null> {
   try {
     // A savepoint: should the boundary tables differ or be absent, the office answer still comes.
-    const rows = await tx.transaction(async (sp) =>
-      queryRows<{ geometry: Ring[][] }>(
+    const { rows, population } = await tx.transaction(async (sp) => ({
+      rows: await queryRows<{ geometry: Ring[][]; quarterCode: string | null; code: string }>(
         sp,
-        sql`select u.geometry from boundary_unit u
+        sql`select u.geometry, u.quarter_code as "quarterCode", u.code from boundary_unit u
             where u.set_id = (select s.id from boundary_set s where s.valid_from <= ${at} and s.kind in ('quarter', 'unit')
                               order by s.valid_from desc, s.imported_at desc limit 1)
               and exists (
@@ -70,9 +112,13 @@ export async function centralityOf(tx: Tx, office: Point, regionId: string, at: 
                    or m.id in (select qm.member_id from quarter_membership qm join quarter q on q.id = qm.quarter_id
                                where q.code = u.quarter_code and qm.valid_from <= ${at} and (qm.valid_to is null or qm.valid_to > ${at})))`,
       ),
-    );
-    const units = rows.map((r) => centroidOf(r.geometry)).filter((u): u is { point: Point; area: number } => u !== null);
-    return centralityFrom(office, units);
+      population: await populationAt(sp, at),
+    }));
+    const units = rows.flatMap((r) => {
+      const c = centroidOf(r.geometry);
+      return c ? [{ quarterCode: r.quarterCode ?? r.code, ...c }] : [];
+    });
+    return centralityFrom(office, quartersOf(units), population);
   } catch {
     return null;
   }

@@ -69,7 +69,9 @@ export interface CentralityInput {
   /** Mean distance (km) from the region's quarters' centres to the office, weighted likewise. */
   meanQuarterDistanceKm: number;
   quarters: number;
+  /** Weighted by the population imported for every quarter of the region (as of `populationAsOf`). */
   weighted: boolean;
+  populationAsOf: string | null;
 }
 
 export interface ScorecardInput {
@@ -219,9 +221,11 @@ function centrality(input: ScorecardInput): Criterion {
   return {
     criterion: 'centrality',
     light: c.distanceToCentreKm <= t.greenMaxKm ? 'green' : c.distanceToCentreKm <= t.amberMaxKm ? 'amber' : 'red',
-    evidence: { distanceToCentreKm: c.distanceToCentreKm, meanQuarterDistanceKm: c.meanQuarterDistanceKm, quarters: c.quarters, weighted: c.weighted },
+    evidence: { distanceToCentreKm: c.distanceToCentreKm, meanQuarterDistanceKm: c.meanQuarterDistanceKm, quarters: c.quarters, weighted: c.weighted, populationAsOf: c.populationAsOf },
     noteKey: c.weighted ? 'centralityWeighted' : 'centralityUnweighted',
-    note: c.weighted ? 'Abstand zum nach Einwohnern gewichteten Mittelpunkt der Stadtteile.' : 'Abstand zum Mittelpunkt der Stadtteile (ohne Einwohnerzahlen).',
+    note: c.weighted
+      ? `Abstand zum nach Einwohnern gewichteten Mittelpunkt der Stadtteile; mittlerer Abstand nach Einwohnern gewichtet (Einwohnerzahlen Stand ${c.populationAsOf ?? ''}).`
+      : 'Abstand zum Mittelpunkt der Stadtteile; mittlerer Abstand ungewichtet (keine Einwohnerzahlen importiert).',
   };
 }
 

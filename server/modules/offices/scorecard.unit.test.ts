@@ -14,7 +14,7 @@ const base = (over: Partial<ScorecardInput> = {}): ScorecardInput => ({
   assessment: siteAssessment.parse({ footpaths: { rating: 'good' } }),
   week: { hoursPerWeek: 24, afterWorkHours: 2, afterWorkDays: 1, daysOpen: 5 },
   appointments: { medianDays: 4, p90Days: 9, nextFreeSlotDays: 2, bookings: 40 },
-  centrality: { distanceToCentreKm: 0.8, meanQuarterDistanceKm: 2.1, quarters: 12, weighted: false },
+  centrality: { distanceToCentreKm: 0.8, meanQuarterDistanceKm: 2.1, quarters: 12, weighted: false, populationAsOf: null },
   ...over,
 });
 const lights = (input: ScorecardInput) => Object.fromEntries(scoreOffice(input).map((c) => [c.criterion, c.light]));
@@ -60,8 +60,8 @@ describe('office scorecard', () => {
   it('grades lead time and centrality by their thresholds', () => {
     expect(lights(base({ appointments: { medianDays: 10, p90Days: 20, nextFreeSlotDays: null, bookings: 5 } })).appointments).toBe('amber');
     expect(lights(base({ appointments: { medianDays: 21, p90Days: 30, nextFreeSlotDays: null, bookings: 5 } })).appointments).toBe('red');
-    expect(lights(base({ centrality: { distanceToCentreKm: 2, meanQuarterDistanceKm: 3, quarters: 4, weighted: false } })).centrality).toBe('amber');
-    expect(lights(base({ centrality: { distanceToCentreKm: 5, meanQuarterDistanceKm: 6, quarters: 4, weighted: false } })).centrality).toBe('red');
+    expect(lights(base({ centrality: { distanceToCentreKm: 2, meanQuarterDistanceKm: 3, quarters: 4, weighted: false, populationAsOf: null } })).centrality).toBe('amber');
+    expect(lights(base({ centrality: { distanceToCentreKm: 5, meanQuarterDistanceKm: 6, quarters: 4, weighted: false, populationAsOf: null } })).centrality).toBe('red');
   });
 
   it('lets a coordinator\'s poor rating pull signage down', () => {

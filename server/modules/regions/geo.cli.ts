@@ -5,6 +5,7 @@ import { Problem } from '#server/http/problem.ts';
 import { translate } from '#server/i18n.ts';
 import { systemActor } from '#server/modules/identity/actor.ts';
 import { importBoundaries, NoCityOrganisation } from './geo.service.ts';
+import { importPopulation } from './population.service.ts';
 import { importStreetDirectory } from './street-directory.service.ts';
 
 /** `lotse geo import` and `lotse streets import`: the same use cases as the admin API, as the system. */
@@ -50,6 +51,25 @@ export async function importStreetsFromCli(deps: Pick<Deps, 'db' | 'now'>, path:
   try {
     const r = await importStreetDirectory(deps, systemActor, { csv });
     const lines = [`Street directory replaced: ${r.entries} entries.`];
+    if (r.rejected.length) {
+      lines.push(`${r.rejected.length} lines rejected:`);
+      for (const x of r.rejected) lines.push(`  line ${x.line}: ${x.reason}`);
+    }
+    return { lines };
+  } catch (error) {
+    if (error instanceof Problem) return { error: problemText(error) };
+    if (error instanceof NoCityOrganisation) return { error: error.message };
+    throw error;
+  }
+}
+
+export async function importPopulationFromCli(deps: Pick<Deps, 'db' | 'now'>, path: string, asOf: string | undefined): Promise<CliResult> {
+  if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return { error: '--as-of must be a date YYYY-MM-DD' };
+  const csv = read(path);
+  if (typeof csv !== 'string') return csv;
+  try {
+    const r = await importPopulation(deps, systemActor, { csv, ...(asOf ? { asOf } : {}) });
+    const lines = [`Population as of ${r.asOf} imported: ${r.quarters} quarters, ${r.total} inhabitants.`];
     if (r.rejected.length) {
       lines.push(`${r.rejected.length} lines rejected:`);
       for (const x of r.rejected) lines.push(`  line ${x.line}: ${x.reason}`);

@@ -2,6 +2,7 @@ import * as c from '#contracts/geo.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
 import * as geo from './geo.service.ts';
+import * as population from './population.service.ts';
 import * as streets from './street-directory.service.ts';
 
 /** Boundary imports are large (408 election districts ≈ 3.4 MB of GeoJSON): this route alone accepts up to 50 MB. */
@@ -36,4 +37,10 @@ export async function geoRoutes(app: App, deps: Deps): Promise<void> {
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: { tags, summary: 'Replace the street directory from a CSV (street, from, to, parity, postcode, stadtteil_code[, ortschaft])', body: c.createStreetImport, response: { 201: c.streetImportResult } },
   }, async (request, reply) => reply.status(201).send(await streets.importStreetDirectory(deps, request.actor, request.body)));
+
+  app.post('/api/geo/population-imports', {
+    config: { access: ['city_admin'] },
+    bodyLimit: IMPORT_BODY_LIMIT,
+    schema: { tags, summary: 'Population per Stadtteil from the city\'s statistics (CSV stadtteil_code,population) as of a date; replaces that date\'s figures', body: c.createPopulationImport, response: { 201: c.populationImportResult } },
+  }, async (request, reply) => reply.status(201).send(await population.importPopulation(deps, request.actor, request.body)));
 }
