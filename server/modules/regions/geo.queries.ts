@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import type { MultiPolygonCoords } from './geo.polygon.ts';
+import { activeAt, quartersWithMembersAt } from './regions.queries.ts';
 import { boundarySet, boundaryUnit, quarter, quarterMembership, region, regionMember, regionMembership, streetDirectoryEntry } from './regions.schema.ts';
 
 export interface UnitRow {
@@ -54,28 +55,14 @@ export async function listBoundarySets(tx: Tx) {
   return tx.select().from(boundarySet).orderBy(desc(boundarySet.validFrom), desc(boundarySet.importedAt));
 }
 
-const activeAt = (table: typeof regionMembership | typeof quarterMembership, at: string) =>
-  and(lte(table.validFrom, at), or(isNull(table.validTo), gt(table.validTo, at)));
-
-/** The quarter, the members it belongs to on a date (lowest code first) and each member's region. */
+/** The quarter, the members it belongs to on a date (lowest code first) and each member's region; only members placed in a region that day. */
 export async function quarterPlaceAt(tx: Tx, quarterCode: string, at: string) {
-  return tx
-    .select({
-      quarterCode: quarter.code,
-      quarterName: quarter.name,
-      memberCode: regionMember.code,
-      memberName: regionMember.name,
-      memberKind: regionMember.kind,
-      regionCode: region.code,
-      regionName: region.name,
-    })
-    .from(quarter)
-    .innerJoin(quarterMembership, and(eq(quarterMembership.quarterId, quarter.id), activeAt(quarterMembership, at)))
-    .innerJoin(regionMember, eq(regionMember.id, quarterMembership.memberId))
-    .innerJoin(regionMembership, and(eq(regionMembership.memberId, regionMember.id), activeAt(regionMembership, at)))
-    .innerJoin(region, eq(region.id, regionMembership.regionId))
-    .where(eq(quarter.code, quarterCode))
-    .orderBy(asc(regionMember.code));
+  const rows = await quartersWithMembersAt(tx, at, quarterCode);
+  return rows.flatMap(({ code, name, memberCode, memberName, memberKind, regionCode, regionName }) =>
+    memberCode !== null && memberName !== null && memberKind !== null && regionCode !== null && regionName !== null
+      ? [{ quarterCode: code, quarterName: name, memberCode, memberName, memberKind, regionCode, regionName }]
+      : [],
+  );
 }
 
 /** A member and its region on a date. */

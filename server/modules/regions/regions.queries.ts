@@ -2,7 +2,8 @@ import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { quarter, quarterMembership, region, regionMember, regionMembership } from './regions.schema.ts';
 
-const activeAt = (table: typeof regionMembership | typeof quarterMembership, at: string) =>
+/** A membership (quarter → member, member → region) in force on a date: valid from on or before it, until after it. */
+export const activeAt = (table: typeof regionMembership | typeof quarterMembership, at: string) =>
   and(lte(table.validFrom, at), or(isNull(table.validTo), gt(table.validTo, at)));
 
 export async function regionsWithMembersAt(tx: Tx, at: string) {
@@ -22,7 +23,11 @@ export async function regionsWithMembersAt(tx: Tx, at: string) {
     .orderBy(asc(region.position), asc(region.code));
 }
 
-export async function quartersWithMembersAt(tx: Tx, at: string) {
+/**
+ * Every quarter (or the one given) with the members it belongs to on a date and each member's region,
+ * lowest member code first; a quarter without a member or region that day has nulls there.
+ */
+export async function quartersWithMembersAt(tx: Tx, at: string, quarterCode?: string) {
   return tx
     .select({
       code: quarter.code,
@@ -38,7 +43,8 @@ export async function quartersWithMembersAt(tx: Tx, at: string) {
     .leftJoin(regionMember, eq(regionMember.id, quarterMembership.memberId))
     .leftJoin(regionMembership, and(eq(regionMembership.memberId, regionMember.id), activeAt(regionMembership, at)))
     .leftJoin(region, eq(region.id, regionMembership.regionId))
-    .orderBy(asc(quarter.code));
+    .where(quarterCode === undefined ? undefined : eq(quarter.code, quarterCode))
+    .orderBy(asc(quarter.code), asc(regionMember.code));
 }
 
 export async function findRegion(tx: Tx, code: string) {
