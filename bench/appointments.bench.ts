@@ -67,15 +67,17 @@ async function freeStarts(deps: Deps, officeId: string, typeId: string, days: nu
 }
 
 /** Round trips of one booking: every `pg` client query (BEGIN/COMMIT and savepoints included) counted. */
-async function countQueriesPerBooking(deps: Deps, o: { officeId: string; typeId: string }, start: string): Promise<void> {
+export async function countQueriesPerBooking(deps: Deps, o: { officeId: string; typeId: string }, start: string): Promise<void> {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   const statements: string[] = [];
   const timings: [string, number][] = [];
+  const explain: [string, unknown][] = [];
   proto.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0];
     const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '?');
     statements.push(text);
+    if (process.env['BENCH_EXPLAIN'] && text.trim().startsWith('with del')) explain.push([text, args[1]]);
     const t0 = performance.now();
     const result = original.apply(this, args);
     if (result instanceof Promise) void result.finally(() => timings.push([text.replace(/\s+/g, ' ').slice(0, 60), performance.now() - t0])).catch(() => undefined);
@@ -89,6 +91,13 @@ async function countQueriesPerBooking(deps: Deps, o: { officeId: string; typeId:
   }
   const transactions = statements.filter((s) => /^begin/i.test(s.trim())).length;
   process.stdout.write(`one booking: ${statements.length} database round trips in ${transactions} transactions, ${(performance.now() - t0).toFixed(1)} ms\n`);
+  if (explain[0] && deps.config.database.kind === 'postgres') {
+    const c = new pg.Client({ connectionString: deps.config.database.url });
+    await c.connect();
+    const plan = await c.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off) ${explain[0][0]}`, explain[0][1] as unknown[]);
+    process.stdout.write(plan.rows.map((r) => r['QUERY PLAN']).join('\n') + '\n');
+    await c.end();
+  }
   if (process.env['BENCH_VERBOSE']) for (const [text, ms] of timings) process.stdout.write(`  ${ms.toFixed(2)} ms  ${text}\n`);
 }
 
@@ -162,7 +171,7 @@ export async function bookingFigure(_lotseUrl: string, runDeps: Deps): Promise<F
     subject: { label: 'bookAppointment use case (distinct slots)', url: `${base}/book`, method: 'POST' },
     baseline: { label: 'raw SQL: select free counsellor + insert (pg)', url: `${base}/raw`, method: 'POST' },
     close: async () => {
-      await countQueriesPerBooking(deps, a, startsA[startsA.length - 2] ?? '');
+      if (process.env['BENCH_PROBE']) await countQueriesPerBooking(deps, a, startsA[startsA.length - 2] ?? '');
       await server.close();
       await pool.end();
       await ownDb?.close();

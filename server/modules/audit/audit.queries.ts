@@ -17,9 +17,14 @@ export async function lockHead(tx: Tx, organisationId: string): Promise<{ seq: n
   return head;
 }
 
+/** Inserts the entry and moves the head in one statement (the head stays locked for a round trip less). */
 export async function appendEntry(tx: Tx, entry: typeof auditEntry.$inferInsert): Promise<void> {
-  await tx.insert(auditEntry).values(entry);
-  await tx.update(auditHead).set({ seq: entry.seq, hash: entry.hash }).where(eq(auditHead.organisationId, entry.organisationId));
+  const inserted = tx.$with('inserted').as(tx.insert(auditEntry).values(entry).returning({ id: auditEntry.id }));
+  await tx
+    .with(inserted)
+    .update(auditHead)
+    .set({ seq: entry.seq, hash: entry.hash })
+    .where(and(eq(auditHead.organisationId, entry.organisationId), sql`exists (select 1 from ${inserted})`));
 }
 
 export async function insertSecurityEvent(tx: Tx, event: typeof securityEvent.$inferInsert): Promise<void> {
