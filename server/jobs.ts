@@ -2,6 +2,7 @@ import { PgBoss } from 'pg-boss';
 import type { Deps } from './deps.ts';
 import { deleteExpiredSessions } from './modules/identity/identity.queries.ts';
 import { sendReminders } from './modules/appointments/reminders.service.ts';
+import { appointmentsHousekeeping } from './modules/appointments/housekeeping.service.ts';
 
 /**
  * Periodic housekeeping. On PGlite (one process by definition) an in-process scheduler; on
@@ -28,6 +29,15 @@ export const JOBS: Job[] = [
     everyMs: 15 * 60_000,
     cron: '*/15 * * * *',
     run: (deps) => deps.db.transaction({ kind: 'system' }, (tx) => deleteExpiredSessions(tx, deps.now())),
+  },
+  {
+    // Expired waitlist offers go to the next person; expired holds, idempotency keys and counters go.
+    name: 'appointments.housekeeping',
+    everyMs: 5 * 60_000,
+    cron: '*/5 * * * *',
+    run: async (deps) => {
+      await appointmentsHousekeeping(deps);
+    },
   },
   {
     name: 'appointments.remind',

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import { appointment, appointmentIdempotency, appointmentResource, appointmentType, officeClosure, resourceAbsence, resourceAvailability, waitlistEntry } from './appointments.schema.ts';
 
@@ -111,6 +111,8 @@ export async function deleteExpiredHolds(tx: Tx, officeId: string, now: Date, ar
         gt(appointment.startsAt, new Date(around.getTime() - DAY)),
         lt(appointment.startsAt, new Date(around.getTime() + DAY)),
         eq(appointment.status, 'held'),
+        // Expired waitlist offers are referenced by their entry: the housekeeping job passes them on.
+        ne(appointment.channel, 'waitlist'),
         lt(appointment.holdExpiresAt, now),
       ),
     );
@@ -242,4 +244,50 @@ export async function leadTimeRows(tx: Tx, officeId: string, since: Date) {
     where ${appointment.officeId} = ${officeId} and ${appointment.status} <> 'held' and ${appointment.channel} <> 'staff'
       and ${appointment.requestedAt} >= ${since.toISOString()}::timestamptz
     order by 1`);
+}
+
+// ---------------------------------------------------------------- housekeeping (system scope)
+
+/**
+ * Expired waitlist offers (holds of channel `waitlist`), claimed: locked with `skip locked` so a
+ * second process running the same job takes other rows; their waitlist entries become `expired`
+ * and let go of the hold (the foreign key), then the holds are deleted. Returns the freed holds.
+ */
+export async function takeExpiredOffers(tx: Tx, now: Date, limit = 200): Promise<AppointmentRow[]> {
+  const claimed = await tx
+    .select({ id: appointment.id })
+    .from(appointment)
+    .where(and(eq(appointment.status, 'held'), eq(appointment.channel, 'waitlist'), lt(appointment.holdExpiresAt, now)))
+    .orderBy(asc(appointment.startsAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const ids = claimed.map((c) => c.id);
+  if (ids.length === 0) return [];
+  await tx.update(waitlistEntry).set({ status: 'expired', offeredAppointmentId: null }).where(and(inArray(waitlistEntry.offeredAppointmentId, ids), eq(waitlistEntry.status, 'offered')));
+  return tx.delete(appointment).where(inArray(appointment.id, ids)).returning();
+}
+
+/** Other holds past their expiry (the form was left): they no longer block anything. */
+export async function deleteAllExpiredHolds(tx: Tx, now: Date): Promise<number> {
+  const rows = await tx
+    .delete(appointment)
+    .where(and(eq(appointment.status, 'held'), ne(appointment.channel, 'waitlist'), lt(appointment.holdExpiresAt, now)))
+    .returning({ id: appointment.id });
+  return rows.length;
+}
+
+/** Idempotency records past their expiry (24 hours after the request by default). */
+export async function deleteExpiredIdempotency(tx: Tx, now: Date): Promise<number> {
+  const rows = await tx.delete(appointmentIdempotency).where(lt(appointmentIdempotency.expiresAt, now)).returning({ key: appointmentIdempotency.key });
+  return rows.length;
+}
+
+/** The booking's rate-limit counters whose window has passed (address: 1 hour, contact: 24 hours). */
+export async function deletePassedRateLimits(tx: Tx, now: Date): Promise<number> {
+  const rows = await queryRows<{ key: string }>(tx, sql`
+    delete from rate_limit
+    where (key like 'appt:ip:%' and window_start <= ${now.toISOString()}::timestamptz - interval '1 hour')
+       or (key like 'appt:contact:%' and window_start <= ${now.toISOString()}::timestamptz - interval '24 hours')
+    returning key`);
+  return rows.length;
 }

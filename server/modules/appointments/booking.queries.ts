@@ -82,7 +82,8 @@ export interface BookingSnapshot {
  * hours, exceptions and closures, the contact's open bookings and recent cancellation of this start,
  * the hold behind a hold token, and the blocking bookings and web quota counts of the ranges given
  * (the start's day and the first week for the next-free-slot figure). Expired holds around the start
- * are deleted in the same statement (the exclusion constraints would still count them).
+ * are deleted in the same statement (the exclusion constraints would still count them); expired
+ * waitlist offers are left to the housekeeping job, which passes them on to the next person.
  */
 export async function bookingSnapshot(
   tx: Tx,
@@ -97,7 +98,7 @@ export async function bookingSnapshot(
   const quota = sql.join(p.ranges.map(([from, to]) => sql`(a.starts_at >= ${iso(from)}::timestamptz and a.starts_at < ${iso(to)}::timestamptz)`), sql` or `);
   const rows = await queryRows<{ snapshot: Json | null }>(tx, sql`
     with del as (
-      delete from appointment where office_id = ${p.officeId} and status = 'held' and hold_expires_at < ${now}::timestamptz
+      delete from appointment where office_id = ${p.officeId} and status = 'held' and channel <> 'waitlist' and hold_expires_at < ${now}::timestamptz
         and starts_at > ${iso(new Date(p.start.getTime() - DAY))}::timestamptz and starts_at < ${iso(new Date(p.start.getTime() + DAY))}::timestamptz
       returning id
     ),
