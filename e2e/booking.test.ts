@@ -1,9 +1,7 @@
-import { simpleParser } from 'mailparser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bookingSamples } from '#web/public/booking/samples.tsx';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+import { DEMO_PASSWORD, expectAccessible, newContext, useLotse } from './harness.ts';
 
 /**
  * A visitor books an appointment in Arabic on a phone: once without JavaScript, once with it.
@@ -11,34 +9,19 @@ import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse,
  * the link in the mail. axe checks every page visited (pages seen without JavaScript are checked
  * as the same HTML in a context with JavaScript, which axe needs).
  */
-const inbox: { to: string; text: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: mail.text ?? '' });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-
-let lotse: RunningLotse;
-let browser: Browser;
+const app = useLotse({ mail: true });
 let checking: BrowserContext;
 let checker: Page;
 let officeId = '';
 
 /** The demo's team lead of region Nord gives the Nord office a bookable type and an Arabic-speaking counsellor where it has none. */
 async function ensureBookable(): Promise<void> {
-  const login = await fetch(`${lotse.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leitung@nord.demo', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leitung@nord.demo', password: DEMO_PASSWORD }) });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const csrf = ((await login.json()) as { me: { csrfToken: string } }).me.csrfToken;
   const api = (method: string, path: string, body?: unknown) =>
-    fetch(`${lotse.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(`${app.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
   const offices = (await (await api('GET', '/api/offices')).json()) as { id: string; region: { code: string } }[];
   officeId = offices.find((o) => o.region.code === 'nord')?.id ?? '';
   expect(officeId).not.toBe('');
@@ -54,22 +37,9 @@ async function ensureBookable(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const port = await new Promise<number>((resolve) => {
-    smtp.listen(0, '127.0.0.1', () => {
-      const address = smtp.server.address();
-      resolve(typeof address === 'object' && address ? address.port : 0);
-    });
-  });
-  lotse = await startLotse({ SMTP_URL: `smtp://127.0.0.1:${port}` });
-  browser = await launchBrowser();
   await ensureBookable();
-  checking = await newContext(browser, { mobile: true });
+  checking = await newContext(app.browser, { mobile: true });
   checker = await checking.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lotse?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 /**
@@ -81,7 +51,7 @@ async function check(page: Page, label: string, javaScript: boolean): Promise<vo
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: fits 360 px`).toBeLessThanOrEqual(360);
   if (javaScript) return expectAccessible(page, label);
   const html = await page.content();
-  await checker.goto(`${lotse.url}/ar/`);
+  await checker.goto(`${app.url}/ar/`);
   await checker.setContent(html);
   await expectAccessible(checker, label);
 }
@@ -90,7 +60,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 const cont = (page: Page) => page.getByRole('button', { name: 'متابعة' }).click();
 
 async function bookInArabic(page: Page, email: string, javaScript: boolean): Promise<{ code: string }> {
-  await page.goto(`${lotse.url}/ar/`);
+  await page.goto(`${app.url}/ar/`);
   await check(page, 'start (ar)', javaScript);
   await page.getByRole('link', { name: 'ابحث عن مكتب الاندماج' }).first().click();
   await heading(page, 'ابحث عن مكتب الاندماج');
@@ -151,13 +121,13 @@ async function bookInArabic(page: Page, email: string, javaScript: boolean): Pro
 }
 
 async function cancelByMail(page: Page, email: string, code: string, javaScript: boolean): Promise<void> {
-  await expect.poll(() => inbox.filter((m) => m.to === email).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  const mail = inbox.find((m) => m.to === email);
+  await expect.poll(() => app.mails.filter((m) => m.to === email).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const mail = app.mails.find((m) => m.to === email);
   expect(mail?.text).toContain(code);
   const link = new RegExp(`https?://\\S+/ar/appointments/${code}\\?token=[\\w-]+`).exec(mail?.text ?? '')?.[0];
   expect(link).toBeDefined();
   const url = new URL(link ?? '');
-  await page.goto(`${lotse.url}${url.pathname}${url.search}`);
+  await page.goto(`${app.url}${url.pathname}${url.search}`);
   await heading(page, 'موعدك');
   await check(page, 'manage (ar)', javaScript);
   await page.getByRole('link', { name: 'تغيير وقت الموعد' }).click();
@@ -175,7 +145,7 @@ async function cancelByMail(page: Page, email: string, code: string, javaScript:
 
 describe('booking an appointment in Arabic on a phone', () => {
   it('works without JavaScript, from the start page to the cancellation by the mailed link', async () => {
-    const context = await newContext(browser, { mobile: true, javaScript: false, locale: 'ar' });
+    const context = await newContext(app.browser, { mobile: true, javaScript: false, locale: 'ar' });
     const page = await context.newPage();
     const email = 'sara.nojs@example.org';
     const { code } = await bookInArabic(page, email, false);
@@ -186,7 +156,7 @@ describe('booking an appointment in Arabic on a phone', () => {
   });
 
   it('works the same with JavaScript, which swaps the pages in place', async () => {
-    const context = await newContext(browser, { mobile: true, javaScript: true, locale: 'ar' });
+    const context = await newContext(app.browser, { mobile: true, javaScript: true, locale: 'ar' });
     const page = await context.newPage();
     const email = 'sara.js@example.org';
     let documents = 0;
@@ -209,7 +179,7 @@ describe('every state of the office and booking pages', () => {
       expect(pages.length).toBeGreaterThan(15);
       for (const [i, html] of pages.entries()) {
         expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
-        await checker.goto(`${lotse.url}/${lang}/`);
+        await checker.goto(`${app.url}/${lang}/`);
         await checker.setContent(html);
         await expectAccessible(checker, `sample ${i} (${lang})`);
       }

@@ -4,8 +4,10 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
  * End-to-end harness: Lotse as a real process on the embedded database with demo data, driven by
@@ -103,4 +105,88 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   })) as AxeViolation[];
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** A mail Lotse sent: the envelope's recipients and the text part. */
+export interface Mail {
+  to: string;
+  text: string;
+}
+
+export interface Inbox {
+  /** For Lotse's SMTP_URL. */
+  smtpUrl: string;
+  /** Every mail received so far, oldest first. */
+  mails: Mail[];
+  close: () => Promise<void>;
+}
+
+/** A real SMTP server in the test process: Lotse sends through SMTP_URL, the test reads the mail. */
+export async function startInbox(): Promise<Inbox> {
+  const mails: Mail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: mail.text ?? '' });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const port = await new Promise<number>((resolve) => {
+    smtp.listen(0, '127.0.0.1', () => {
+      const address = smtp.server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+  return { smtpUrl: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
+}
+
+export interface E2eApp {
+  /** Lotse's base URL. */
+  url: string;
+  browser: Browser;
+  /** The mails Lotse sent (empty unless started with `{ mail: true }`). */
+  mails: Mail[];
+}
+
+/**
+ * One Lotse process and one browser for a test file (beforeAll/afterAll); with `mail` an inbox
+ * receives what Lotse sends. The fields are set once beforeAll has run.
+ */
+export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
+  const app: E2eApp = { url: '', browser: undefined as unknown as Browser, mails: [] };
+  let lotse: RunningLotse | undefined;
+  let browser: Browser | undefined;
+  let inbox: Inbox | undefined;
+  beforeAll(async () => {
+    inbox = opts.mail ? await startInbox() : undefined;
+    lotse = await startLotse(inbox ? { SMTP_URL: inbox.smtpUrl } : {});
+    browser = await launchBrowser();
+    Object.assign(app, { url: lotse.url, browser, mails: inbox?.mails ?? [] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lotse?.stop();
+    await inbox?.close();
+  });
+  return app;
+}
+
+/** Fills in the staff login form and sends it (the outcome is the test's to check). */
+export async function submitLogin(page: Page, url: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${url}/app/login`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+}
+
+/** Logs a demo staff account in and waits for the home page. */
+export async function logIn(page: Page, url: string, email: string): Promise<void> {
+  await submitLogin(page, url, email);
+  await page.waitForURL(/\/app\/?$/);
+  await page.getByRole('heading', { level: 1 }).waitFor();
 }

@@ -1,33 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
-let lotse: RunningLotse;
-let browser: Browser;
-
-beforeAll(async () => {
-  lotse = await startLotse();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lotse?.stop();
-});
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${lotse.url}/app/login`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.waitForURL(/\/app\/?$/);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const app = useLotse();
 
 describe('services an office offers', () => {
   it('a provider admin sees the office\'s services, changes them with checkboxes, and the public page lists them in Arabic', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, 'leitung@nord.demo');
+    await logIn(page, app.url, 'leitung@nord.demo');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
     await page.getByRole('link', { name: 'Integrationsbüro Nord', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Integrationsbüro Nord' }).waitFor();
@@ -50,9 +30,9 @@ describe('services an office offers', () => {
     expect(await section.textContent()).not.toContain('Gesundheit');
     await context.close();
 
-    const visitor = await newContext(browser, { locale: 'ar' });
+    const visitor = await newContext(app.browser, { locale: 'ar' });
     const pub = await visitor.newPage();
-    await pub.goto(`${lotse.url}/ar/offices/${officeId}`);
+    await pub.goto(`${app.url}/ar/offices/${officeId}`);
     const services = pub.getByRole('region', { name: 'الخدمات' });
     await services.getByRole('listitem').filter({ hasText: 'ساعات الاستشارة المفتوحة' }).waitFor();
     expect(await services.textContent()).not.toContain('الخدمة المتخصصة');

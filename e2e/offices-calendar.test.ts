@@ -1,30 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../test/fixtures/geo/${name}`, import.meta.url));
 
-let lotse: RunningLotse;
-let browser: Browser;
-
-beforeAll(async () => {
-  lotse = await startLotse();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lotse?.stop();
-});
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${lotse.url}/app/login`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.waitForURL(/\/app\/?$/);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const app = useLotse();
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
 
@@ -37,9 +18,9 @@ async function openOffice(page: Page, name: string): Promise<void> {
 
 describe('offices, appointments and geodata in the staff app', () => {
   it('a provider admin opens their office, reads the scorecard and edits the opening hours (an error, then success)', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, 'leitung@nord.demo');
+    await logIn(page, app.url, 'leitung@nord.demo');
     await nav(page).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Integrationsbüros' }).waitFor();
     await page.getByRole('rowheader', { name: /Integrationsbüro Süd/ }).waitFor();
@@ -76,9 +57,9 @@ describe('offices, appointments and geodata in the staff app', () => {
   });
 
   it('a provider admin sets up an appointment type and a counsellor; a social worker sees a public booking in the day calendar and marks it done', async () => {
-    const admin = await newContext(browser);
+    const admin = await newContext(app.browser);
     const page = await admin.newPage();
-    await logIn(page, 'leitung@nord.demo');
+    await logIn(page, app.url, 'leitung@nord.demo');
     await openOffice(page, 'Integrationsbüro Nord');
     const officeId = /\/offices\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
     expect(officeId).not.toBe('');
@@ -116,11 +97,11 @@ describe('offices, appointments and geodata in the staff app', () => {
     await admin.close();
 
     // a resident books through the public API
-    const types = (await (await fetch(`${lotse.url}/api/offices/${officeId}/appointment-types`)).json()) as { types: { id: string; name: string }[] };
+    const types = (await (await fetch(`${app.url}/api/offices/${officeId}/appointment-types`)).json()) as { types: { id: string; name: string }[] };
     const typeId = types.types.find((ty) => ty.name === 'Kurzberatung E2E')?.id ?? '';
-    const slots = (await (await fetch(`${lotse.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
+    const slots = (await (await fetch(`${app.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
     expect(slots.next).not.toBeNull();
-    const booked = await fetch(`${lotse.url}/api/appointments`, {
+    const booked = await fetch(`${app.url}/api/appointments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}` },
       body: JSON.stringify({ officeId, typeId, start: slots.next, name: 'Amal Haddad', email: 'amal@example.org', language: 'ar' }),
@@ -129,13 +110,13 @@ describe('offices, appointments and geodata in the staff app', () => {
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(slots.next ?? ''));
 
     // the social worker of the provider sees it in the day calendar (on a tablet) and marks it done
-    const worker = await newContext(browser, { mobile: true });
+    const worker = await newContext(app.browser, { mobile: true });
     const tablet = await worker.newPage();
-    await logIn(tablet, 'beratung@nord.demo');
+    await logIn(tablet, app.url, 'beratung@nord.demo');
     await tablet.getByRole('heading', { level: 2, name: 'Termine heute' }).waitFor();
     await tablet.getByRole('table', { name: 'Termine heute in Integrationsbüro Nord' }).waitFor();
     await expectAccessible(tablet, 'home with today (social worker)');
-    await tablet.goto(`${lotse.url}/app/offices/${officeId}/calendar`);
+    await tablet.goto(`${app.url}/app/offices/${officeId}/calendar`);
     await tablet.getByRole('heading', { level: 1, name: 'Kalender – Integrationsbüro Nord' }).waitFor();
     await tablet.getByLabel('Datum', { exact: true }).fill(day);
     const row = tablet.getByRole('row', { name: /Amal Haddad/ });
@@ -148,7 +129,7 @@ describe('offices, appointments and geodata in the staff app', () => {
     await tablet.getByRole('row', { name: /Amal Haddad/ }).filter({ hasText: 'erledigt' }).waitFor();
 
     // staff book for a person at the next free time
-    const again = (await (await fetch(`${lotse.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
+    const again = (await (await fetch(`${app.url}/api/offices/${officeId}/slots?type=${typeId}&days=14`)).json()) as { next: string | null };
     const next = new Date(again.next ?? '');
     const berlin = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', ...opts }).format(next);
     const booking = tablet.getByRole('region', { name: 'Termin für eine Person buchen' });
@@ -168,9 +149,9 @@ describe('offices, appointments and geodata in the staff app', () => {
   });
 
   it('a city admin imports a small GeoJSON fixture with its unit table, sees the result and the list, and tests a point', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, 'admin@stadt.demo');
+    await logIn(page, app.url, 'admin@stadt.demo');
     await nav(page).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
     await page.getByRole('table', { name: 'Wartezeit je Büro' }).getByRole('rowheader', { name: 'Integrationsbüro Nord' }).waitFor();
     await expectAccessible(page, 'offices with the waiting time per office (city admin)');
@@ -212,9 +193,9 @@ describe('offices, appointments and geodata in the staff app', () => {
   });
 
   it('a city coordinator rates the footpaths of an office, which changes its light, and records a move that keeps the history', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, 'koordination@stadt.demo');
+    await logIn(page, app.url, 'koordination@stadt.demo');
     await openOffice(page, 'Integrationsbüro Süd');
     const footpaths = page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' }).getByRole('row', { name: /Fußwege/ });
     await footpaths.waitFor();

@@ -1,18 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext, useLotse } from './harness.ts';
 
-let lotse: RunningLotse;
-let browser: Browser;
-
-beforeAll(async () => {
-  lotse = await startLotse();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lotse?.stop();
-});
+const app = useLotse();
 
 const LANGUAGES = [
   { lang: 'de', dir: 'ltr' },
@@ -25,9 +14,9 @@ const LANGUAGES = [
 
 describe('public start page', () => {
   it('redirects / to the browser language and shows the four regions, in German by default', async () => {
-    const context = await newContext(browser, { locale: 'de-DE' });
+    const context = await newContext(app.browser, { locale: 'de-DE' });
     const page = await context.newPage();
-    await page.goto(`${lotse.url}/`);
+    await page.goto(`${app.url}/`);
     expect(new URL(page.url()).pathname).toBe('/de/');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('de');
     for (const region of ['Nord', 'West', 'Mitte', 'Süd']) {
@@ -41,9 +30,9 @@ describe('public start page', () => {
   });
 
   it('switches to Arabic on a phone without JavaScript: right to left, mirrored, accessible', async () => {
-    const context = await newContext(browser, { mobile: true, javaScript: false, locale: 'de-DE' });
+    const context = await newContext(app.browser, { mobile: true, javaScript: false, locale: 'de-DE' });
     const page = await context.newPage();
-    await page.goto(`${lotse.url}/de/`);
+    await page.goto(`${app.url}/de/`);
     await page.locator('a[lang="ar"]').first().click();
     await page.waitForURL(/\/ar\/$/);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -67,9 +56,9 @@ describe('public start page', () => {
     await context.close();
     // axe needs timers, which a page without JavaScript does not run: check the same server-rendered
     // page (it ships no scripts, so the DOM is identical) in a phone context with JavaScript on.
-    const checking = await newContext(browser, { mobile: true });
+    const checking = await newContext(app.browser, { mobile: true });
     const same = await checking.newPage();
-    await same.goto(`${lotse.url}/ar/`);
+    await same.goto(`${app.url}/ar/`);
     expect(await same.locator('script').count()).toBe(0);
     expect((await same.content()).length).toBe(html.length);
     await expectAccessible(same, 'start page (ar, phone)');
@@ -77,10 +66,10 @@ describe('public start page', () => {
   });
 
   it('passes axe in every public language, with the legal pages linked from each', async () => {
-    const context = await newContext(browser, { mobile: true });
+    const context = await newContext(app.browser, { mobile: true });
     const page = await context.newPage();
     for (const { lang, dir } of LANGUAGES) {
-      await page.goto(`${lotse.url}/${lang}/`);
+      await page.goto(`${app.url}/${lang}/`);
       expect(await page.locator('html').getAttribute('dir')).toBe(dir);
       expect(await page.locator('h1').count()).toBe(1);
       await expectAccessible(page, `start page (${lang})`);
@@ -91,16 +80,16 @@ describe('public start page', () => {
   });
 
   it('has an imprint, privacy notice, accessibility statement, Leichte Sprache and sign-language page that pass axe', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
     for (const path of ['/de/imprint', '/de/privacy', '/de/accessibility', '/de/easy-language', '/de/sign-language', '/ar/privacy', '/fa/accessibility', '/uk/imprint', '/ru/privacy']) {
-      const response = await page.goto(`${lotse.url}${path}`);
+      const response = await page.goto(`${app.url}${path}`);
       expect(response?.status(), path).toBe(200);
       expect(await page.locator('h1').count(), path).toBe(1);
       await expectAccessible(page, path);
     }
     // the accessibility statement names a way to give feedback
-    await page.goto(`${lotse.url}/de/accessibility`);
+    await page.goto(`${app.url}/de/accessibility`);
     expect(await page.locator('main a[href^="mailto:"]').count()).toBeGreaterThan(0);
     await context.close();
   });

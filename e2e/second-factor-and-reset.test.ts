@@ -1,56 +1,15 @@
-import { simpleParser } from 'mailparser';
 import { TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, newContext, submitLogin, useLotse } from './harness.ts';
 
-/** A real SMTP server in the test process: Lotse sends through SMTP_URL, the test reads the mail. */
-const inbox: { to: string; text: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: mail.text ?? '' });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-
-let lotse: RunningLotse;
-let browser: Browser;
-
-beforeAll(async () => {
-  const port = await new Promise<number>((resolve) => {
-    smtp.listen(0, '127.0.0.1', () => {
-      const address = smtp.server.address();
-      resolve(typeof address === 'object' && address ? address.port : 0);
-    });
-  });
-  lotse = await startLotse({ SMTP_URL: `smtp://127.0.0.1:${port}` });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lotse?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-});
-
-async function submitLogin(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${lotse.url}/app/login`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-}
+/** Lotse sends its mail over real SMTP to an inbox in the test process. */
+const app = useLotse({ mail: true });
 
 describe('second factor and password reset', () => {
   it('a team lead sets up TOTP and is asked for a code at the next login', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await submitLogin(page, 'leitung@nord.demo', DEMO_PASSWORD);
+    await submitLogin(page, app.url, 'leitung@nord.demo', DEMO_PASSWORD);
     await page.waitForURL(/\/app\/?$/);
     await page.getByRole('link', { name: 'Mein Konto', exact: true }).first().click();
     await page.getByRole('button', { name: 'Zweiten Faktor einrichten' }).click();
@@ -64,7 +23,7 @@ describe('second factor and password reset', () => {
 
     await page.getByRole('button', { name: 'Abmelden' }).first().click();
     await page.waitForURL(/\/app\/login/);
-    await submitLogin(page, 'leitung@nord.demo', DEMO_PASSWORD);
+    await submitLogin(page, app.url, 'leitung@nord.demo', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Code eingeben' }).waitFor();
     await expectAccessible(page, 'TOTP login step');
     // a wrong code is refused with a message, the right one lets them in
@@ -80,9 +39,9 @@ describe('second factor and password reset', () => {
   });
 
   it('a social worker who forgot the password gets a mail over SMTP and sets a new one', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await page.goto(`${lotse.url}/app/login`);
+    await page.goto(`${app.url}/app/login`);
     await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Passwort vergessen' }).waitFor();
     await expectAccessible(page, 'forgot password');
@@ -90,12 +49,12 @@ describe('second factor and password reset', () => {
     await page.getByRole('button', { name: 'Link anfordern' }).click();
     await page.getByText('Anfrage erhalten').first().waitFor();
 
-    await expect.poll(() => inbox.filter((m) => m.to === 'beratung@sued.demo').length, { timeout: 15_000 }).toBe(1);
-    const mail = inbox.find((m) => m.to === 'beratung@sued.demo');
+    await expect.poll(() => app.mails.filter((m) => m.to === 'beratung@sued.demo').length, { timeout: 15_000 }).toBe(1);
+    const mail = app.mails.find((m) => m.to === 'beratung@sued.demo');
     const link = /https?:\/\/\S+\/app\/reset-password\?token=[\w-]+/.exec(mail?.text ?? '')?.[0];
     expect(link).toBeDefined();
     const url = new URL(link ?? '');
-    await page.goto(`${lotse.url}${url.pathname}${url.search}`);
+    await page.goto(`${app.url}${url.pathname}${url.search}`);
     await page.getByRole('heading', { level: 1, name: 'Neues Passwort setzen' }).waitFor();
     await expectAccessible(page, 'reset password');
     // too short first: a field message, nothing lost
@@ -106,7 +65,7 @@ describe('second factor and password reset', () => {
     await page.getByRole('button', { name: 'Passwort speichern' }).click();
     await page.getByText('Ihr neues Passwort ist gespeichert.').first().waitFor();
 
-    await submitLogin(page, 'beratung@sued.demo', 'ein langer neuer Satz 2026');
+    await submitLogin(page, app.url, 'beratung@sued.demo', 'ein langer neuer Satz 2026');
     await page.waitForURL(/\/app\/?$/);
     await page.getByText('Südlicht Migrationsdienste gGmbH').first().waitFor();
     await context.close();

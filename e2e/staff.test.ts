@@ -1,36 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, newContext, startLotse, type RunningLotse } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
-let lotse: RunningLotse;
-let browser: Browser;
-
-beforeAll(async () => {
-  lotse = await startLotse();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await lotse?.stop();
-});
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${lotse.url}/app/login`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.waitForURL(/\/app\/?$/);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
+const app = useLotse();
 
 const navLinks = async (page: Page): Promise<string[]> =>
   (await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allTextContents()).map((t) => t.trim());
 
 describe('staff journeys', () => {
   it('shows the login page accessibly and refuses a wrong password with a message at the top', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await page.goto(`${lotse.url}/app/login`);
+    await page.goto(`${app.url}/app/login`);
     await expectAccessible(page, 'login');
     await page.getByLabel('E-Mail-Adresse').fill('admin@stadt.demo');
     await page.getByLabel('Passwort', { exact: true }).fill('not the password');
@@ -43,9 +24,9 @@ describe('staff journeys', () => {
   });
 
   it('a city admin lands on a home that fits the role, visits every admin page, switches to English and logs out', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, 'admin@stadt.demo');
+    await logIn(page, app.url, 'admin@stadt.demo');
     expect(await navLinks(page)).toEqual(expect.arrayContaining(['Organisationen', 'Konten', 'Regionen & Gebiete', 'Leistungsvereinbarungen', 'Protokoll']));
     await expectAccessible(page, 'home (city admin)');
 
@@ -72,15 +53,15 @@ describe('staff journeys', () => {
 
     await page.getByRole('button', { name: 'Log out' }).first().click();
     await page.waitForURL(/\/app\/login/);
-    await page.goto(`${lotse.url}/app/organisations`);
+    await page.goto(`${app.url}/app/organisations`);
     await page.waitForURL(/\/app\/login/);
     await context.close();
   });
 
   it("a social worker sees the work of their region and none of the city's administration", async () => {
-    const context = await newContext(browser, { mobile: true });
+    const context = await newContext(app.browser, { mobile: true });
     const page = await context.newPage();
-    await logIn(page, 'beratung@nord.demo');
+    await logIn(page, app.url, 'beratung@nord.demo');
     const links = await navLinks(page);
     expect(links).not.toContain('Organisationen');
     expect(links).not.toContain('Konten');
@@ -89,16 +70,16 @@ describe('staff journeys', () => {
     await page.getByText('Nord', { exact: true }).first().waitFor();
     await expectAccessible(page, 'home (social worker, tablet/phone)');
     // a page of the city's administration is not reachable by typing its address
-    await page.goto(`${lotse.url}/app/organisations`);
+    await page.goto(`${app.url}/app/organisations`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByText('Südlicht Migrationsdienste gGmbH').count()).toBe(0);
     await context.close();
   });
 
   it("a provider admin manages only their own organisation's accounts", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, 'leitung@nord.demo');
+    await logIn(page, app.url, 'leitung@nord.demo');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Konten', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Konten' }).waitFor();
     await page.getByText('beratung@nord.demo').first().waitFor();
