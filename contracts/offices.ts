@@ -43,7 +43,7 @@ export const officeAccessibility = z
 export type OfficeAccessibility = z.infer<typeof officeAccessibility>;
 
 export const rating = z.enum(['good', 'fair', 'poor']);
-/** The coordinator's entries for the scorecard (a photo upload is not built yet: a note instead). */
+/** The coordinator's entries for the scorecard; photos are uploaded apart (POST /api/offices/{id}/evidence). */
 export const siteAssessment = z
   .object({
     footpaths: z.object({ rating, note: z.string().max(2000).default('') }).strict().nullable().default(null),
@@ -145,9 +145,26 @@ export const officeList = z.array(officeSummary);
 export const light = z.enum(['green', 'amber', 'red', 'unknown']);
 export const criterionKey = z.enum(['transit', 'footpaths', 'signage', 'position', 'barrierFree', 'openingHours', 'appointments', 'centrality']);
 
+/** A photo of the site assessment: staff fetch it from GET /api/offices/{id}/evidence/{photoId}. */
+export const evidenceCriterion = z.enum(['footpaths', 'signage', 'position']);
+export const evidencePhoto = z.object({
+  id: z.uuid(),
+  criterion: evidenceCriterion,
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  width: z.number().int(),
+  height: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type EvidencePhoto = z.infer<typeof evidencePhoto>;
+/** Upload as JSON: the file's bytes in base64 (a `data:` URL prefix is allowed); JPEG, PNG or WebP up to 3 MB. */
+export const uploadEvidencePhoto = z.object({ criterion: evidenceCriterion, data: z.string().min(1) }).strict();
+export const evidencePhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() }).strict();
+
 export const scorecardCriterion = z.object({
   criterion: criterionKey,
   light,
+  /** Photos of the site assessment (footpaths, signage, position), oldest first. */
+  photos: z.array(evidencePhoto).optional(),
   /** Figures behind the light; keys are stable, for translation in the UI. */
   evidence: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
   /** Message key explaining the light (`offices.scorecard.notes.<key>`). */

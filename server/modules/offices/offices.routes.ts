@@ -3,8 +3,12 @@ import * as c from '#contracts/offices.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
 import { OFFICE_EDITOR_ROLES, SITE_ASSESSOR_ROLES } from './offices.policy.ts';
+import * as evidence from './evidence.service.ts';
 import * as service from './offices.service.ts';
 import * as scorecards from './scorecard.service.ts';
+
+/** A photo of at most 3 MB in base64 (4/3 of it) plus the JSON around it: this route alone accepts that much. */
+const PHOTO_BODY_LIMIT = Math.ceil((evidence.MAX_PHOTO_BYTES * 4) / 3) + 64 * 1024;
 
 export async function officesRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['offices'];
@@ -52,6 +56,28 @@ export async function officesRoutes(app: App, deps: Deps): Promise<void> {
     schema: { tags, summary: 'The coordinator\'s assessment of footpaths, signage and position in the building', params: c.officeIdParams, body: c.siteAssessment },
   }, async (request, reply) => {
     await service.setSiteAssessment(deps, request.actor, request.params.id, request.body);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/offices/:id/evidence', {
+    config: { access: [...SITE_ASSESSOR_ROLES] },
+    bodyLimit: PHOTO_BODY_LIMIT,
+    schema: { tags, summary: 'Attach a photo (JPEG, PNG or WebP, base64, at most 3 MB) to footpaths, signage or position of the site assessment', params: c.officeIdParams, body: c.uploadEvidencePhoto, response: { 201: c.evidencePhoto } },
+  }, async (request, reply) => reply.status(201).send(await evidence.uploadPhoto(deps, request.actor, request.params.id, request.body)));
+
+  app.get('/api/offices/:id/evidence/:photoId', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'A photo of the site assessment, as uploaded (staff only)', params: c.evidencePhotoParams },
+  }, async (request, reply) => {
+    const photo = await evidence.getPhoto(deps, request.actor, request.params.id, request.params.photoId);
+    return reply.type(photo.contentType).header('content-disposition', 'inline').header('cache-control', 'private, max-age=3600').send(photo.bytes);
+  });
+
+  app.delete('/api/offices/:id/evidence/:photoId', {
+    config: { access: [...SITE_ASSESSOR_ROLES] },
+    schema: { tags, summary: 'Delete a photo of the site assessment', params: c.evidencePhotoParams },
+  }, async (request, reply) => {
+    await evidence.deletePhoto(deps, request.actor, request.params.id, request.params.photoId);
     return reply.status(204).send();
   });
 }

@@ -5,6 +5,7 @@ import type { Actor } from '#server/modules/identity/actor.ts';
 import { berlinDate } from '#server/time.ts';
 import { toA11yJson } from './a11y.ts';
 import { centralityOf } from './centrality.ts';
+import { evidencePhotosOf } from './evidence.service.ts';
 import { weekSummary } from './hours.ts';
 import * as gq from './gtfs.queries.ts';
 import type { LoadedOffice } from './offices.service.ts';
@@ -44,7 +45,11 @@ export async function getScorecard(deps: Deps, actor: Actor, id: string) {
     if (!o) throw notFound();
     const hoursToday = o.hours.filter((h) => (!h.validFrom || h.validFrom <= at) && (!h.validTo || h.validTo > at));
     const stops = await nearestStops(tx, { lat: o.row.lat, lon: o.row.lon }, hoursToday);
-    return { officeId: id, at, criteria: await scorecardFor(tx, o, stops, at) };
+    const photos = await evidencePhotosOf(tx, id);
+    const criteria = (await scorecardFor(tx, o, stops, at)).map((c) =>
+      c.criterion === 'footpaths' || c.criterion === 'signage' || c.criterion === 'position' ? { ...c, photos: photos.filter((p) => p.criterion === c.criterion) } : c,
+    );
+    return { officeId: id, at, criteria };
   });
 }
 

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { EvidencePhoto, uploadEvidencePhoto } from '#contracts/offices.ts';
+import type { Tx } from '#server/db.ts';
+import type { Deps } from '#server/deps.ts';
+import { forbidden, invalid, notFound, Problem } from '#server/http/problem.ts';
+import { recordAudit } from '#server/modules/audit/audit.service.ts';
+import type { Actor } from '#server/modules/identity/actor.ts';
+import * as q from './evidence.queries.ts';
+import { imageInfo } from './image-header.ts';
+import { isCityOfficeEditor } from './offices.policy.ts';
+import { findOffice } from './offices.queries.ts';
+
+/** Photos of the site assessment, at most 3 MB each (decision 0008). */
+export const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
+
+const present = (r: Awaited<ReturnType<typeof q.photosOf>>[number]): EvidencePhoto => ({ ...r, uploadedAt: r.uploadedAt.toISOString() });
+
+/** The photos of an office for the scorecard (ids, criterion, dates). */
+export async function evidencePhotosOf(tx: Tx, officeId: string): Promise<EvidencePhoto[]> {
+  return (await q.photosOf(tx, officeId)).map(present);
+}
+
+/** The coordinator attaches a photo to footpaths, signage or position; the type is read from the bytes. */
+export async function uploadPhoto(deps: Deps, actor: Actor, officeId: string, input: z.infer<typeof uploadEvidencePhoto>): Promise<EvidencePhoto> {
+  if (!isCityOfficeEditor(actor)) throw forbidden();
+  const base64 = input.data.replace(/^data:[^,]*,/, '').replace(/\s/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) throw invalid([{ field: 'data', key: 'field.imageType' }]);
+  if (Math.floor((base64.length * 3) / 4) - (base64.match(/=+$/)?.[0].length ?? 0) > MAX_PHOTO_BYTES) {
+    throw new Problem(413, 'payload-too-large', { errors: [{ field: 'data', key: 'field.fileTooLarge', values: { maximum: '3 MB' } }] });
+  }
+  const bytes = Buffer.from(base64, 'base64');
+  const info = imageInfo(bytes);
+  if (!info) throw invalid([{ field: 'data', key: 'field.imageType' }]);
+  return deps.db.transaction({ kind: 'city', organisationId: actor.organisationId }, async (tx) => {
+    if (!(await findOffice(tx, officeId))) throw notFound();
+    const row = await q.insertPhoto(tx, { officeId, criterion: input.criterion, ...info, bytes, uploadedBy: actor.accountId, uploadedAt: deps.now() });
+    await recordAudit(tx, actor, { action: 'office-evidence-photo.upload', recordType: 'office_evidence_photo', recordIds: [row.id, officeId] }, deps.now());
+    return present(row);
+  });
+}
+
+/** The photo's bytes, for signed-in staff only. */
+export async function getPhoto(deps: Deps, actor: Actor, officeId: string, photoId: string) {
+  if (actor.kind !== 'staff') throw forbidden();
+  const row = await deps.db.transaction({ kind: 'public' }, (tx) => q.findPhoto(tx, officeId, photoId));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function deletePhoto(deps: Deps, actor: Actor, officeId: string, photoId: string): Promise<void> {
+  if (!isCityOfficeEditor(actor)) throw forbidden();
+  await deps.db.transaction({ kind: 'city', organisationId: actor.organisationId }, async (tx) => {
+    if (!(await q.deletePhoto(tx, officeId, photoId))) throw notFound();
+    await recordAudit(tx, actor, { action: 'office-evidence-photo.delete', recordType: 'office_evidence_photo', recordIds: [photoId, officeId] }, deps.now());
+  });
+}
