@@ -286,6 +286,11 @@ export type Calendar = z.infer<typeof calendar>;
 export const officeAppointmentParams = z.object({ id: z.uuid(), appointmentId: z.uuid() }).strict();
 export const markBody = z.object({ status: z.enum(['done', 'no_show', 'booked']) }).strict();
 export const markResponse = z.object({ id: z.uuid(), status: appointmentStatus });
+/** Staff move a booking: a new start of the same type, optionally with a named counsellor. */
+export const staffMoveBody = z.object({ start: instant, counsellorId: z.uuid().optional() }).strict();
+/** After a staff cancel or move; `notified`: the person got a mail (an email address is known). */
+export const staffChangeResponse = z.object({ id: z.uuid(), code: z.string(), status: appointmentStatus, start: instant, end: instant, counsellorId: z.uuid(), interpreterId: z.uuid().nullable(), notified: z.boolean() });
+export type StaffChangeResponse = z.infer<typeof staffChangeResponse>;
 
 // ---------------------------------------------------------------- lead-time KPI
 

@@ -47,6 +47,12 @@ export async function sendCancellation(deps: Deps, m: { to: string; locale: stri
   await send(deps, m.to, translate(m.locale, 'appointments-mail:cancellation.subject', values), translate(m.locale, 'appointments-mail:cancellation.body', values), 'cancellation');
 }
 
+/** The office moved the booking: new time, the previous one named; code and manage link stay. */
+export async function sendMoved(deps: Deps, m: { to: string; locale: string; code: string; start: Date; previous: Date; office: OfficeLine; typeName: string }): Promise<void> {
+  const values = { code: m.code, when: formatWhen(m.locale, m.start), previous: formatWhen(m.locale, m.previous), place: place(m.office), type: m.typeName };
+  await send(deps, m.to, translate(m.locale, 'appointments-mail:moved.subject', values), translate(m.locale, 'appointments-mail:moved.body', values), 'moved');
+}
+
 export async function sendOffer(deps: Deps, m: { to: string; locale: string; start: Date; office: OfficeLine; typeName: string; link: string; hours: number }): Promise<void> {
   const values = { when: formatWhen(m.locale, m.start), place: place(m.office), type: m.typeName, link: m.link, hours: m.hours };
   await send(deps, m.to, translate(m.locale, 'appointments-mail:offer.subject', values), translate(m.locale, 'appointments-mail:offer.body', values), 'offer');

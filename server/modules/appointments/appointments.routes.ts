@@ -8,6 +8,7 @@ import * as booking from './booking.service.ts';
 import * as calendar from './calendar.service.ts';
 import * as manage from './manage.service.ts';
 import * as setup from './setup.service.ts';
+import * as staffChanges from './staff-changes.service.ts';
 import * as waitlist from './waitlist.service.ts';
 
 const officeParams = z.object({ id: z.uuid() }).strict();
@@ -128,6 +129,16 @@ export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
     config: { access: [...PROVIDER_STAFF] },
     schema: { tags, summary: 'Mark done, no-show, or back to booked', params: c.officeAppointmentParams, body: c.markBody, response: { 200: c.markResponse } },
   }, async (request) => calendar.markAppointment(deps, request.actor, request.params.id, request.params.appointmentId, request.body.status));
+
+  app.post('/api/offices/:id/appointments/:appointmentId/cancel', {
+    config: { access: [...PROVIDER_STAFF] },
+    schema: { tags, summary: 'Staff cancel a booking (audited; the person is told by mail when an email is known; the slot goes to the waitlist)', params: c.officeAppointmentParams, response: { 200: c.staffChangeResponse } },
+  }, async (request) => staffChanges.cancelByStaff(deps, request.actor, request.params.id, request.params.appointmentId));
+
+  app.post('/api/offices/:id/appointments/:appointmentId/move', {
+    config: { access: [...PROVIDER_STAFF] },
+    schema: { tags, summary: 'Staff move a booking to another free start of its type (audited; mail to the person; the old slot goes to the waitlist)', params: c.officeAppointmentParams, body: c.staffMoveBody, response: { 200: c.staffChangeResponse } },
+  }, async (request) => staffChanges.moveByStaff(deps, request.actor, request.params.id, request.params.appointmentId, request.body));
 
   app.get('/api/offices/:id/lead-times', {
     config: { access: [...CALENDAR_ROLES, 'evaluator'] },
