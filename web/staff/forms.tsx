@@ -66,8 +66,8 @@ export interface ApiFormOptions<T> {
  * One API form: `onSubmit` sends it (the submit button is `busy` meanwhile), a refused request's
  * problem goes to the fields and the error summary (see useFormErrors), a success clears the errors,
  * refetches the given queries and keeps the result in `done` (for the success message; cleared when the
- * form is sent again, so a second success is announced again). What the user
- * typed stays in the form's own state, so nothing is lost on an error.
+ * form is sent again, so a second success is announced again). What the user typed stays in the
+ * form's own state, so nothing is lost on an error.
  */
 export function useApiForm<T>(form: string, knownFields: readonly string[], options: ApiFormOptions<T>) {
   const client = useQueryClient();

@@ -1,10 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '#web/ui/Button.tsx';
 import { CheckboxField, RadioGroup, TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
 import type { OfficeDetail, TriState, UpdateOffice } from '../../types.ts';
 import { toNumber } from './OfficeDetailsForm.tsx';
 
@@ -31,49 +31,40 @@ function Tri({ id, legend, value, onChange, error }: { id: string; legend: strin
 /** The accessibility facts (A11yJSON-like); every fact can be yes, no or unknown. */
 export function AccessibilityForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const [facts, setFacts] = useState<Facts>(office.accessibility);
   const [floor, setFloor] = useState(office.accessibility.floor === null ? '' : String(office.accessibility.floor));
   const [entrances, setEntrances] = useState<EntranceRow[]>(
     office.accessibility.entrances.map((e) => ({ ...e, stepCount: e.stepCount === null ? '' : String(e.stepCount), doorWidthCm: e.doorWidthCm === null ? '' : String(e.doorWidthCm) })),
   );
-  const [busy, setBusy] = useState(false);
   const known = ['accessibility.floor', ...entrances.flatMap((_, i) => ['name', 'stepCount', 'doorWidthCm'].map((f) => `accessibility.entrances.${i}.${f}`)), 'accessibility'];
-  const errors = useFormErrors('office-access', known);
-  useEffect(() => heading.current?.focus(), []);
   const setEntrance = (index: number, patch: Partial<EntranceRow>) => setEntrances(entrances.map((e, i) => (i === index ? { ...e, ...patch } : e)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    const body: UpdateOffice = {
-      accessibility: {
-        ...facts,
-        floor: numberOrNull(floor),
-        entrances: entrances.map((e) => ({ ...e, stepCount: numberOrNull(e.stepCount), doorWidthCm: numberOrNull(e.doorWidthCm) })),
-      },
-    };
-    try {
+  const apiForm = useApiForm('office-access', known, {
+    send: async () => {
+      const body: UpdateOffice = {
+        accessibility: {
+          ...facts,
+          floor: numberOrNull(floor),
+          entrances: entrances.map((e) => ({ ...e, stepCount: numberOrNull(e.stepCount), doorWidthCm: numberOrNull(e.doorWidthCm) })),
+        },
+      };
       await api('PATCH', `/api/offices/${office.id}`, body);
-      await Promise.all([client.invalidateQueries({ queryKey: ['office', office.id] }), client.invalidateQueries({ queryKey: ['scorecard', office.id] })]);
-      onClose(true);
-    } catch (error) {
-      errors.fail(error);
-      setBusy(false);
-    }
-  };
+    },
+    invalidate: [['office', office.id], ['scorecard', office.id]],
+    onSuccess: () => onClose(true),
+  });
 
-  const id = (name: string) => errors.id(`accessibility.${name}`);
+  const id = (name: string) => apiForm.id(`accessibility.${name}`);
   return (
     <section className="staff-section staff-panel" aria-labelledby="office-access-heading">
       <h2 className="kern-heading-medium" id="office-access-heading" tabIndex={-1} ref={heading}>
         {t('offices.editAccess')}
       </h2>
       <p className="kern-body">{t('offices.access.unknownHint')}</p>
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={id('floor')} inputMode="numeric" label={t('offices.access.floor')} hint={t('offices.access.floorHint')} value={floor} onChange={(e) => setFloor(e.target.value)} error={errors.field('accessibility.floor')} />
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <TextField id={id('floor')} inputMode="numeric" label={t('offices.access.floor')} hint={t('offices.access.floorHint')} value={floor} onChange={(e) => setFloor(e.target.value)} error={apiForm.field('accessibility.floor')} />
         <Tri id={id('elevator.exists')} legend={t('offices.access.elevator')} value={facts.elevator.exists} onChange={(v) => setFacts({ ...facts, elevator: { ...facts.elevator, exists: v } })} />
         <Tri id={id('elevator.working')} legend={t('offices.access.elevatorWorking')} value={facts.elevator.working} onChange={(v) => setFacts({ ...facts, elevator: { ...facts.elevator, working: v } })} />
         <Tri id={id('accessibleToilet')} legend={t('offices.access.accessibleToilet')} value={facts.accessibleToilet} onChange={(v) => setFacts({ ...facts, accessibleToilet: v })} />
@@ -87,12 +78,12 @@ export function AccessibilityForm({ office, onClose }: { office: OfficeDetail; o
           <ol className="staff-rows">
             {entrances.map((e, i) => (
               <li key={i} className="staff-row staff-row--stacked">
-                <TextField id={id(`entrances.${i}.name`)} label={t('offices.access.entranceName', { n: i + 1 })} optional={t('common.optional')} value={e.name} onChange={(ev) => setEntrance(i, { name: ev.target.value })} error={errors.field(`accessibility.entrances.${i}.name`)} />
+                <TextField id={id(`entrances.${i}.name`)} label={t('offices.access.entranceName', { n: i + 1 })} optional={t('common.optional')} value={e.name} onChange={(ev) => setEntrance(i, { name: ev.target.value })} error={apiForm.field(`accessibility.entrances.${i}.name`)} />
                 <CheckboxField id={id(`entrances.${i}.isMainEntrance`)} label={t('offices.access.isMain', { n: i + 1 })} checked={e.isMainEntrance} onChange={(ev) => setEntrance(i, { isMainEntrance: ev.target.checked })} />
-                <TextField id={id(`entrances.${i}.stepCount`)} inputMode="numeric" label={t('offices.access.stepCountOf', { n: i + 1 })} hint={t('offices.access.emptyIsUnknown')} value={e.stepCount} onChange={(ev) => setEntrance(i, { stepCount: ev.target.value })} error={errors.field(`accessibility.entrances.${i}.stepCount`)} />
+                <TextField id={id(`entrances.${i}.stepCount`)} inputMode="numeric" label={t('offices.access.stepCountOf', { n: i + 1 })} hint={t('offices.access.emptyIsUnknown')} value={e.stepCount} onChange={(ev) => setEntrance(i, { stepCount: ev.target.value })} error={apiForm.field(`accessibility.entrances.${i}.stepCount`)} />
                 <Tri id={id(`entrances.${i}.ramp`)} legend={t('offices.access.rampOf', { n: i + 1 })} value={e.ramp} onChange={(v) => setEntrance(i, { ramp: v })} />
                 <Tri id={id(`entrances.${i}.automaticDoor`)} legend={t('offices.access.automaticDoorOf', { n: i + 1 })} value={e.automaticDoor} onChange={(v) => setEntrance(i, { automaticDoor: v })} />
-                <TextField id={id(`entrances.${i}.doorWidthCm`)} inputMode="numeric" label={t('offices.access.doorWidthOf', { n: i + 1 })} hint={t('offices.access.emptyIsUnknown')} value={e.doorWidthCm} onChange={(ev) => setEntrance(i, { doorWidthCm: ev.target.value })} error={errors.field(`accessibility.entrances.${i}.doorWidthCm`)} />
+                <TextField id={id(`entrances.${i}.doorWidthCm`)} inputMode="numeric" label={t('offices.access.doorWidthOf', { n: i + 1 })} hint={t('offices.access.emptyIsUnknown')} value={e.doorWidthCm} onChange={(ev) => setEntrance(i, { doorWidthCm: ev.target.value })} error={apiForm.field(`accessibility.entrances.${i}.doorWidthCm`)} />
                 <Button variant="tertiary" small onClick={() => setEntrances(entrances.filter((_, j) => j !== i))}>
                   {t('offices.access.removeEntrance', { n: i + 1 })}
                 </Button>
@@ -103,14 +94,7 @@ export function AccessibilityForm({ office, onClose }: { office: OfficeDetail; o
             {t('offices.access.addEntrance')}
           </Button>
         </fieldset>
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy}>
-            {t('common.save')}
-          </Button>
-          <Button variant="tertiary" onClick={() => onClose(false)}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
     </section>
   );

@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
+import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { useApiForm, useFocusOnOpen, type useFormErrors } from '../../forms.tsx';
 import type { OfficeDetail, UpdateOffice } from '../../types.ts';
 import { parseLanguages } from './labels.tsx';
 import { ServicesFields } from './ServicesSection.tsx';
@@ -51,53 +50,37 @@ const FIELDS = ['name', ...ADDRESS_FIELDS, 'contact.phone', 'contact.email', 'co
 /** Name, address and point, contact, languages and services of an office. */
 export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const errors = useFormErrors('office-details', FIELDS);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const [name, setName] = useState(office.name);
   const [address, setAddress] = useState<AddressState>({ ...office.address, lat: String(office.point.lat), lon: String(office.point.lon) });
   const [contact, setContact] = useState(office.contact);
   const [languages, setLanguages] = useState(office.languages.join(', '));
   const [services, setServices] = useState(office.services);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => heading.current?.focus(), []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    const body: UpdateOffice = { name, ...addressBody(address), contact, languages: parseLanguages(languages), services };
-    try {
+  const apiForm = useApiForm('office-details', FIELDS, {
+    send: async () => {
+      const body: UpdateOffice = { name, ...addressBody(address), contact, languages: parseLanguages(languages), services };
       await api('PATCH', `/api/offices/${office.id}`, body);
-      await client.invalidateQueries({ queryKey: ['office', office.id] });
-      onClose(true);
-    } catch (error) {
-      errors.fail(error);
-      setBusy(false);
-    }
-  };
+    },
+    invalidate: [['office', office.id]],
+    onSuccess: () => onClose(true),
+  });
 
   return (
     <section className="staff-section staff-panel" aria-labelledby="office-details-heading">
       <h2 className="kern-heading-medium" id="office-details-heading" tabIndex={-1} ref={heading}>
         {t('offices.editDetails')}
       </h2>
-      {errors.summary}
-      <form className="staff-form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id={errors.id('name')} label={t('offices.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} />
-        <AddressFields value={address} onChange={setAddress} errors={errors} />
-        <TextField id={errors.id('contact.phone')} type="tel" label={t('offices.phone')} optional={t('common.optional')} value={contact.phone} onChange={(e) => setContact({ ...contact, phone: e.target.value })} error={errors.field('contact.phone')} />
-        <TextField id={errors.id('contact.email')} type="email" label={t('offices.email')} optional={t('common.optional')} value={contact.email} onChange={(e) => setContact({ ...contact, email: e.target.value })} error={errors.field('contact.email')} />
-        <TextField id={errors.id('contact.web')} type="url" label={t('offices.web')} optional={t('common.optional')} value={contact.web} onChange={(e) => setContact({ ...contact, web: e.target.value })} error={errors.field('contact.web')} />
-        <TextField id={errors.id('languages')} label={t('offices.languages')} hint={t('offices.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={errors.field('languages')} />
-        <ServicesFields value={services} onChange={setServices} errors={errors} />
-        <div className="staff-actions">
-          <Button type="submit" disabled={busy}>
-            {t('common.save')}
-          </Button>
-          <Button variant="tertiary" onClick={() => onClose(false)}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+      {apiForm.summary}
+      <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
+        <TextField id={apiForm.id('name')} label={t('offices.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
+        <AddressFields value={address} onChange={setAddress} errors={apiForm} />
+        <TextField id={apiForm.id('contact.phone')} type="tel" label={t('offices.phone')} optional={t('common.optional')} value={contact.phone} onChange={(e) => setContact({ ...contact, phone: e.target.value })} error={apiForm.field('contact.phone')} />
+        <TextField id={apiForm.id('contact.email')} type="email" label={t('offices.email')} optional={t('common.optional')} value={contact.email} onChange={(e) => setContact({ ...contact, email: e.target.value })} error={apiForm.field('contact.email')} />
+        <TextField id={apiForm.id('contact.web')} type="url" label={t('offices.web')} optional={t('common.optional')} value={contact.web} onChange={(e) => setContact({ ...contact, web: e.target.value })} error={apiForm.field('contact.web')} />
+        <TextField id={apiForm.id('languages')} label={t('offices.languages')} hint={t('offices.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={apiForm.field('languages')} />
+        <ServicesFields value={services} onChange={setServices} errors={apiForm} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
     </section>
   );
