@@ -8,6 +8,7 @@ import { api } from '../../api.ts';
 import { formatDayLong, timeInBerlin } from '../../format.ts';
 import type { AppointmentSetup, Calendar, CalendarEntry, MarkBody } from '../../types.ts';
 import { interval, languageName } from '../offices/labels.tsx';
+import { ChangeAppointment } from './ChangeAppointment.tsx';
 
 type Day = Calendar['days'][number];
 
@@ -70,6 +71,7 @@ export function CalendarDay({ officeId, day, setup, names }: { officeId: string;
                   <Button small variant="tertiary" onClick={() => void mark(e, 'no_show')} aria-label={t('calendar.markNoShowNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
                     {t('calendar.markNoShow')}
                   </Button>
+                  <ChangeAppointment officeId={officeId} date={day.date} entry={e} />
                 </div>
               ) : e.status === 'done' || e.status === 'no_show' ? (
                 <Button small variant="tertiary" onClick={() => void mark(e, 'booked')} aria-label={t('calendar.undoNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
