@@ -5,6 +5,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '../../api.ts';
 import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
 import type { OfficeDetail, Rating, SiteAssessment } from '../../types.ts';
+import { EvidencePhotos } from './EvidencePhotos.tsx';
 
 const ASPECTS = ['footpaths', 'signage', 'position'] as const;
 type Aspect = (typeof ASPECTS)[number];
@@ -14,7 +15,7 @@ interface Entry {
 }
 
 // i18n-keys: staff:offices.site.*
-/** The coordinator's assessment of footpaths, signage and the position in the building: a rating and a note each. */
+/** The coordinator's assessment of footpaths, signage and the position in the building: a rating, a note and photos each (photos are saved at once). */
 export function SiteAssessmentForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -72,6 +73,7 @@ export function SiteAssessmentForm({ office, onClose }: { office: OfficeDetail; 
               onChange={(e) => setEntries({ ...entries, [aspect]: { ...entries[aspect], note: e.target.value } })}
               error={apiForm.field(`${aspect}.note`)}
             />
+            <EvidencePhotos officeId={office.id} criterion={aspect} id={apiForm.id(`${aspect}.photo`)} />
           </fieldset>
         ))}
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
