@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tinyPng } from '#test/png.ts';
 import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../test/fixtures/geo/${name}`, import.meta.url));
@@ -205,7 +206,13 @@ describe('offices, appointments and geodata in the staff app', () => {
     await page.getByRole('heading', { level: 2, name: 'Standort einschätzen' }).waitFor();
     await page.getByRole('group', { name: 'Einschätzung: Fußwege' }).getByLabel('Mittel').check();
     await page.getByLabel('Notiz: Fußwege').fill('Baustelle beendet, Umweg bleibt.');
+    await page.getByLabel('Foto hinzufügen: Fußwege').setInputFiles({ name: 'fussweg.png', mimeType: 'image/png', buffer: tinyPng(4, 3) });
+    const photo = page.getByRole('img', { name: /^Foto Fußwege vom \d/ });
+    await photo.waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('img')].some((img) => img.complete && img.naturalWidth === 4));
     await expectAccessible(page, 'site assessment form');
+    await page.getByRole('button', { name: /^Foto Fußwege vom .* löschen$/ }).click();
+    await photo.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Die Änderungen sind gespeichert.' }).waitFor();
     await page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' }).getByRole('row', { name: /Fußwege/ }).filter({ hasText: 'Gelb – teilweise' }).waitFor();
