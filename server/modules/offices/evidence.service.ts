@@ -7,6 +7,7 @@ import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import * as q from './evidence.queries.ts';
 import { imageInfo } from './image-header.ts';
+import { stripImageMetadata } from './image-metadata.ts';
 import { isCityOfficeEditor } from './offices.policy.ts';
 import { findOffice } from './offices.queries.ts';
 
@@ -20,7 +21,7 @@ export async function evidencePhotosOf(tx: Tx, officeId: string): Promise<Eviden
   return (await q.photosOf(tx, officeId)).map(present);
 }
 
-/** The coordinator attaches a photo to footpaths, signage or position; the type is read from the bytes. */
+/** The coordinator attaches a photo to footpaths, signage or position; the type is read from the bytes, metadata removed. */
 export async function uploadPhoto(deps: Deps, actor: Actor, officeId: string, input: z.infer<typeof uploadEvidencePhoto>): Promise<EvidencePhoto> {
   if (!isCityOfficeEditor(actor)) throw forbidden();
   const base64 = input.data.replace(/^data:[^,]*,/, '').replace(/\s/g, '');
@@ -28,9 +29,11 @@ export async function uploadPhoto(deps: Deps, actor: Actor, officeId: string, in
   if (Math.floor((base64.length * 3) / 4) - (base64.match(/=+$/)?.[0].length ?? 0) > MAX_PHOTO_BYTES) {
     throw new Problem(413, 'payload-too-large', { errors: [{ field: 'data', key: 'field.fileTooLarge', values: { maximum: '3 MB' } }] });
   }
-  const bytes = Buffer.from(base64, 'base64');
-  const info = imageInfo(bytes);
-  if (!info) throw invalid([{ field: 'data', key: 'field.imageType' }]);
+  const uploaded = Buffer.from(base64, 'base64');
+  const info = imageInfo(uploaded);
+  // Camera, time and GPS position (EXIF/XMP) are dropped before the photo is stored.
+  const bytes = info ? stripImageMetadata(uploaded, info.contentType) : null;
+  if (!info || !bytes) throw invalid([{ field: 'data', key: 'field.imageType' }]);
   return deps.db.transaction({ kind: 'city', organisationId: actor.organisationId }, async (tx) => {
     if (!(await findOffice(tx, officeId))) throw notFound();
     const row = await q.insertPhoto(tx, { officeId, criterion: input.criterion, ...info, bytes, uploadedBy: actor.accountId, uploadedAt: deps.now() });

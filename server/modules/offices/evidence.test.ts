@@ -75,6 +75,20 @@ describe('photos of the site assessment', () => {
     expect(audit).toEqual([{ action: 'office-evidence-photo.upload' }]);
   });
 
+  it('stores a photo without its location: text and EXIF chunks are removed, the image stays', async () => {
+    const png = tinyPng(2, 2);
+    const gps = Buffer.from('GPSLatitude 51.0519 GPSLongitude 13.7416', 'latin1');
+    const exif = Buffer.concat([Buffer.from([0, 0, 0, gps.length]), Buffer.from('eXIf', 'latin1'), gps, Buffer.alloc(4)]);
+    const withLocation = Buffer.concat([png.subarray(0, 33), exif, png.subarray(33)]); // after the signature and IHDR
+    const res = await upload(coordinator, { criterion: 'position', data: withLocation.toString('base64') });
+    expect(res.statusCode, res.body).toBe(201);
+    const served = await ctx.request(providerAdmin, { method: 'GET', url: `/api/offices/${officeId}/evidence/${res.json<Photo>().id}` });
+    expect(served.rawPayload.toString('latin1')).not.toContain('GPSLatitude');
+    expect(Buffer.compare(served.rawPayload, png)).toBe(0);
+    const removed = await ctx.request(coordinator, { method: 'DELETE', url: `/api/offices/${officeId}/evidence/${res.json<Photo>().id}` });
+    expect(removed.statusCode).toBe(204);
+  });
+
   it('refuses a text file named .png with a field error, and a photo over 3 MB with 413', async () => {
     const text = await upload(coordinator, { criterion: 'signage', data: Buffer.from('Dies ist kein Bild.\n').toString('base64') });
     expect(text.statusCode).toBe(400);
