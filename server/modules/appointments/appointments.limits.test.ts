@@ -43,6 +43,28 @@ describe('limits', () => {
     expect((await book(c, bookingBody(f, '2026-06-02T09:00:00.000Z', phone('0171 7654321')))).statusCode).toBe(201);
   });
 
+  it('caps open bookings per contact across providers: two at provider A, the third at provider B answers the same 429', async () => {
+    const c = await withLimits({ openPerContact: 2 });
+    const a = await office(c, { counsellors: [{ languages: ['de'], starts: '09:00', ends: '17:00' }], type: { bufferAfterMinutes: 0 } });
+    const b = await office(c, { counsellors: [{ languages: ['de'], starts: '09:00', ends: '17:00' }], type: { bufferAfterMinutes: 0 } });
+    expect(a.providerId).not.toBe(b.providerId);
+    const email = 'everywhere@example.org';
+    expect((await book(c, bookingBody(a, '2026-06-02T07:00:00.000Z', { email }))).statusCode).toBe(201);
+    expect((await book(c, bookingBody(a, '2026-06-02T08:00:00.000Z', { email: 'Everywhere@Example.org' }))).statusCode).toBe(201);
+    const atB = await book(c, bookingBody(b, '2026-06-02T09:00:00.000Z', { email }));
+    expect(atB.statusCode).toBe(429);
+    expect(atB.json<{ type: string; detail: string }>()).toMatchObject({ type: '/problems/booking-limit' });
+    expect(atB.json<{ detail: string }>().detail).toContain('schon Termine gebucht');
+    // Past, cancelled and other contacts' bookings do not count.
+    expect((await book(c, bookingBody(b, '2026-06-02T09:00:00.000Z'))).statusCode).toBe(201);
+    const first = (await book(c, bookingBody(a, '2026-06-03T07:00:00.000Z', { email: 'other@example.org' }))).json<{ code: string; manageToken: string }>();
+    expect((await book(c, bookingBody(a, '2026-06-03T09:00:00.000Z', { email: 'other@example.org' }))).statusCode).toBe(201);
+    expect((await c.request(null, { method: 'POST', url: `/api/appointments/${first.code}/cancel?token=${first.manageToken}` })).statusCode).toBe(200);
+    expect((await book(c, bookingBody(b, '2026-06-03T08:00:00.000Z', { email: 'other@example.org' }))).statusCode).toBe(201);
+    c.clock.now = new Date('2026-06-02T07:30:00Z');
+    expect((await book(c, bookingBody(b, '2026-06-02T10:00:00.000Z', { email }))).statusCode).toBe(201);
+  });
+
   it('limits booking attempts per contact and day (3), counting failed attempts too; the next day it works again', async () => {
     const c = await withLimits({ perContactPerDay: 3 });
     const f = await office(c, { counsellors: [{ languages: ['de'], starts: '09:00', ends: '17:00' }], type: { bufferAfterMinutes: 0 } });

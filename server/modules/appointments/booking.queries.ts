@@ -24,17 +24,24 @@ export interface Preflight {
   replay: { requestHash: string; responseSealed: string } | null;
   /** Counters after this request; empty when it was a replay (a retry is not counted again). */
   hits: { key: string; hits: number; windowStart: Date }[];
+  /** Open (future, booked) appointments of the contact at all providers: a number, nothing else. */
+  openBookings: number;
 }
 
 /**
  * One statement before the booking (system scope: the provider is not known yet): the office's
  * provider, an earlier answer under the idempotency key, and — only when there is none — the
  * per-address and per-contact counters counted up (upsert, ordered address first like before).
- * Its own short transaction, so refused and failed attempts stay counted.
+ * Its own short transaction, so refused and failed attempts stay counted. The contact's open bookings
+ * are counted here across all providers (the cap is global; the booking's own transaction runs under
+ * one provider's row-level security): an aggregate by the keyed contact hash, only a number leaves.
  */
-export async function bookingPreflight(tx: Tx, p: { officeId: string; idempotencyKey: string; now: Date; ipKey: string; contactKey: string | null }): Promise<Preflight> {
+export async function bookingPreflight(
+  tx: Tx,
+  p: { officeId: string; idempotencyKey: string; now: Date; ipKey: string; contactKey: string | null; openContactKey: string | null },
+): Promise<Preflight> {
   const now = p.now.toISOString();
-  const rows = await queryRows<{ provider_id: string | null; request_hash: string | null; response_sealed: string | null; hits: { key: string; hits: number; window_start: string }[] | null }>(tx, sql`
+  const rows = await queryRows<{ provider_id: string | null; request_hash: string | null; response_sealed: string | null; hits: { key: string; hits: number; window_start: string }[] | null; open_bookings: number | string | null }>(tx, sql`
     with o as (select provider_id from office where id = ${p.officeId}),
     idem as (
       select i.request_hash, i.response_sealed from appointment_idempotency i, o
@@ -51,12 +58,15 @@ export async function bookingPreflight(tx: Tx, p: { officeId: string; idempotenc
       returning key, hits, window_start
     )
     select (select provider_id from o) as provider_id, (select request_hash from idem) as request_hash, (select response_sealed from idem) as response_sealed,
-      (select json_agg(json_build_object('key', key, 'hits', hits, 'window_start', window_start)) from hit) as hits`);
+      (select json_agg(json_build_object('key', key, 'hits', hits, 'window_start', window_start)) from hit) as hits,
+      (select count(*) from appointment a where ${p.openContactKey}::text is not null and a.contact_key = ${p.openContactKey}
+        and a.status = 'booked' and a.starts_at > ${now}::timestamptz) as open_bookings`);
   const row = rows[0];
   return {
     providerId: row?.provider_id ?? null,
     replay: row?.request_hash && row.response_sealed ? { requestHash: row.request_hash, responseSealed: row.response_sealed } : null,
     hits: (row?.hits ?? []).map((h) => ({ key: h.key, hits: Number(h.hits), windowStart: toDate(h.window_start) })),
+    openBookings: Number(row?.open_bookings ?? 0),
   };
 }
 
@@ -69,7 +79,6 @@ export interface BookingSnapshot {
   ctx: OfficeContext;
   type: q.TypeRow | undefined;
   replay: { requestHash: string; responseSealed: string } | null;
-  openBookings: number;
   recentlyCancelled: boolean;
   held: Pick<q.AppointmentRow, 'id' | 'status' | 'channel' | 'officeId' | 'typeId' | 'startsAt' | 'language' | 'holdExpiresAt'> | null;
   busy: { id: string; counsellorId: string; interpreterId: string | null; blockedFrom: Date; blockedTo: Date }[];
@@ -79,7 +88,8 @@ export interface BookingSnapshot {
 /**
  * Everything the booking needs, read in one statement after the idempotency lock: the earlier
  * answer under the key, the office with its type, counsellors (languages, availability, absences),
- * hours, exceptions and closures, the contact's open bookings and recent cancellation of this start,
+ * hours, exceptions and closures, the contact's recent cancellation of this start (its open bookings at all providers
+ * are counted by the preflight),
  * the hold behind a hold token, and the blocking bookings and web quota counts of the ranges given
  * (the start's day and the first week for the next-free-slot figure). Expired holds around the start
  * are deleted in the same statement (the exclusion constraints would still count them); expired
@@ -118,7 +128,6 @@ export async function bookingSnapshot(
       'closures', (select coalesce(jsonb_agg(to_jsonb(c) order by c.starts_on), '[]') from office_closure c where c.office_id = ${p.officeId}),
       'replay', (select json_build_object('request_hash', i.request_hash, 'response_sealed', i.response_sealed) from appointment_idempotency i
                  where i.key = ${p.idempotencyKey} and i.expires_at >= ${now}::timestamptz),
-      'open_bookings', (select count(*) from appointment a where a.contact_key = ${p.contactKey} and a.status = 'booked' and a.starts_at > ${now}::timestamptz),
       'recently_cancelled', exists (select 1 from appointment a where a.contact_key = ${p.contactKey} and a.office_id = ${p.officeId} and a.status = 'cancelled'
                  and a.starts_at = ${iso(p.start)}::timestamptz and a.cancelled_at >= ${iso(p.rebookSince)}::timestamptz),
       'held', (select json_build_object('id', a.id, 'status', a.status, 'channel', a.channel, 'office_id', a.office_id, 'type_id', a.type_id, 'starts_at', a.starts_at, 'language', a.language, 'hold_expires_at', a.hold_expires_at)
@@ -151,7 +160,6 @@ export async function bookingSnapshot(
     ctx,
     type: types[0],
     replay: replay ? { requestHash: replay['requestHash'] as string, responseSealed: replay['responseSealed'] as string } : null,
-    openBookings: Number(s['open_bookings']),
     recentlyCancelled: s['recently_cancelled'] === true,
     held: held ? ({ ...held, startsAt: toDate(held['startsAt']), holdExpiresAt: toDateOrNull(held['holdExpiresAt']) } as unknown as BookingSnapshot['held']) : null,
     busy: busyRows(s['busy'] as [string[], string[], (string | null)[], number[], number[]]),

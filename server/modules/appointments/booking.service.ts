@@ -161,7 +161,8 @@ function dayRange(date: string, days: number): [Date, Date] {
  * German-speaking one plus an interpreter); the exclusion constraints refuse a double booking, the
  * idempotency key (serialised by an advisory lock) makes retries return the same booking.
  * Two transactions (decision 0010, "Speed"): (1) one statement — the office's provider, an earlier
- * answer, and the counters counted up (committed on its own, so refused attempts count); (2) the
+ * answer, the counters counted up (committed on its own, so refused attempts count) and the contact's
+ * open bookings at all providers (system scope: the cap is global); (2) the
  * idempotency lock, one read of everything, the insert, the idempotency record and the audit entry.
  */
 export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<typeof bookingBody>, idempotencyKey: string): Promise<{ response: BookingResponse; replayed: boolean }> {
@@ -170,7 +171,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
   const hash = requestHash(body);
   const contact = contactKey(deps.config, body);
   const ipKey = `appt:ip:${actor.ip ?? 'unknown'}`;
-  const pre = await deps.db.transaction({ kind: 'system' }, (tx) => bookingPreflight(tx, { officeId: body.officeId, idempotencyKey, now, ipKey, contactKey: `appt:contact:${contact}` }));
+  const pre = await deps.db.transaction({ kind: 'system' }, (tx) => bookingPreflight(tx, { officeId: body.officeId, idempotencyKey, now, ipKey, contactKey: `appt:contact:${contact}`, openContactKey: contact }));
   const providerId = pre.providerId;
   if (!providerId) throw notFound();
   const storedKey = `${providerId}:${idempotencyKey}`;
@@ -207,7 +208,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
     if (!snap || !type || !type.active) throw notFound();
     const ctx = snap.ctx;
     if (type.walkIn) throw slotUnavailable();
-    if (snap.openBookings >= limits.openPerContact) throw new Problem(429, 'booking-limit', { detailKey: 'details.openBookings' });
+    if (pre.openBookings >= limits.openPerContact) throw new Problem(429, 'booking-limit', { detailKey: 'details.openBookings' });
     if (snap.recentlyCancelled) throw new Problem(409, 'booking-limit', { detailKey: 'details.rebookBlocked' });
     const token = newToken();
     const code = newCode();
