@@ -142,6 +142,8 @@ export type SlotsResponse = z.infer<typeof slotsResponse>;
 
 export const holdBody = z.object({ officeId: z.uuid(), typeId: z.uuid(), start: instant, language: language.default('de') }).strict();
 export const holdResponse = z.object({ holdToken: token, expiresAt: instant, start: instant, end: instant });
+/** DELETE /api/appointments/holds/:holdToken (public): let a hold go; 204, or 404 when unknown or expired. */
+export const holdParams = z.object({ holdToken: token }).strict();
 
 const contactFields = {
   name: z.string().trim().min(1).max(120),

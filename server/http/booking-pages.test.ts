@@ -251,6 +251,48 @@ describe('a taken time', () => {
   });
 });
 
+describe('choosing another time', () => {
+  it('going back from the details and choosing a second time lets the first go: another visitor can hold it at once', async () => {
+    const times = expectPage(await get(`/de/offices/${oneCounsellorOffice}/book/times?type=${oneCounsellorType}&language=de`), 'de');
+    const [first, second] = radios(times, 'start').slice(3, 5);
+    expect(first && second).toBeTruthy();
+    const toDetails = location(await post(`/de/offices/${oneCounsellorOffice}/book/times`, { ...form(times, '/book/times').fields, start: first ?? '' }));
+    const hold = new URL(toDetails, 'http://lotse.test').searchParams.get('hold') ?? '';
+    expect(hold.length).toBeGreaterThanOrEqual(20);
+    // While held, the first time is not offered to others.
+    const others = expectPage(await get(`/de/offices/${oneCounsellorOffice}/book/times?type=${oneCounsellorType}&language=de`), 'de');
+    expect(radios(others, 'start')).not.toContain(first);
+
+    // Back from the details to the times: the hold travels along, in the link and in the form.
+    const details = expectPage(await get(toDetails), 'de');
+    const back = decode(/<p class="back-link"><a href="([^"]*)"/.exec(details)?.[1] ?? '');
+    expect(back).toContain('/book/times?');
+    expect(new URL(back, 'http://lotse.test').searchParams.get('hold')).toBe(hold);
+    const again = expectPage(await get(back), 'de');
+    const choose = form(again, '/book/times');
+    expect(choose.fields['hold']).toBe(hold);
+    const toSecond = location(await post(choose.action, { ...choose.fields, start: second ?? '' }));
+    expect(new URL(toSecond, 'http://lotse.test').searchParams.get('start')).toBe(second);
+
+    // The first time is free again for another visitor; the second stays held.
+    const later = expectPage(await get(`/de/offices/${oneCounsellorOffice}/book/times?type=${oneCounsellorType}&language=de`), 'de');
+    expect(radios(later, 'start')).toContain(first);
+    expect(radios(later, 'start')).not.toContain(second);
+    location(await post(`/de/offices/${oneCounsellorOffice}/book/times`, { ...form(later, '/book/times').fields, start: first ?? '' }));
+    expect((await ctx.request(null, { method: 'DELETE', url: `/api/appointments/holds/${hold}` })).statusCode).toBe(404);
+  });
+
+  it('choosing the same time again after going back holds it again instead of saying it is taken', async () => {
+    const times = expectPage(await get(`/de/offices/${oneCounsellorOffice}/book/times?type=${oneCounsellorType}&language=de`), 'de');
+    const start = radios(times, 'start')[0] ?? '';
+    const toDetails = location(await post(`/de/offices/${oneCounsellorOffice}/book/times`, { ...form(times, '/book/times').fields, start }));
+    const hold = new URL(toDetails, 'http://lotse.test').searchParams.get('hold') ?? '';
+    const again = location(await post(`/de/offices/${oneCounsellorOffice}/book/times`, { type: oneCounsellorType, language: 'de', from: '', hold, start }));
+    expect(again).toContain('/book/details?');
+    expect(new URL(again, 'http://lotse.test').searchParams.get('hold')).not.toBe(hold);
+  });
+});
+
 describe('managing by the link', () => {
   it('cancels with a confirm step; the page then says so', async () => {
     const b = await bookThrough('de', 'de', { name: 'Cem', email: 'cem@example.org' }, 2);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#server/deps.ts';
 import { translate, type PublicLocale } from '#server/i18n.ts';
-import { bookAppointment, holdSlot } from '#server/modules/appointments/booking.service.ts';
+import { bookAppointment, holdSlot, releaseHold } from '#server/modules/appointments/booking.service.ts';
 import { listSlots, publicTypes } from '#server/modules/appointments/calendar.service.ts';
 import { joinWaitlist } from '#server/modules/appointments/waitlist.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
@@ -128,12 +128,14 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const language = field(source, 'language');
     if (!type.languages.includes(language)) return reply.redirect(`${bookPath(lang, officeId, 'language')}${query({ type: type.id })}`, 303);
     const from = field(source, 'from');
+    // A time held earlier in this visit (back from the details): let go when another time is chosen.
+    const hold = field(source, 'hold');
     const free = await freeTimes(deps, request.actor, officeId, type.id, language, type.horizonDays, from);
-    const here = (l: string, f?: string) => `${bookPath(l, officeId, 'times')}${query({ type: type.id, language, from: f })}`;
+    const here = (l: string, f?: string) => `${bookPath(l, officeId, 'times')}${query({ type: type.id, language, from: f, hold })}`;
     const data: TimesPageData = {
       officeName: flow.officeName,
       action: bookPath(lang, officeId, 'times'),
-      hidden: { type: type.id, language, from: isIsoDate(from) ? from : '' },
+      hidden: { type: type.id, language, from: isIsoDate(from) ? from : '', ...(hold ? { hold } : {}) },
       back: `${bookPath(lang, officeId, 'language')}${query({ type: type.id, language })}`,
       path: (l) => here(l, isIsoDate(from) ? from : undefined),
       fromPath: (f) => here(lang, f),
@@ -163,13 +165,20 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const language = field(request.body, 'language');
     if (!isInstant(start)) return times(req, reply, request.body, { errors: [{ field: 'start', message: translate(lang, 'booking:times.missing') }], status: 400 });
     if (!flow.types.some((ty) => ty.id === type)) return reply.redirect(bookPath(lang, officeId), 303);
+    // The visitor came back and chose again: the time held before is offered again first (it may have
+    // expired or been booked meanwhile — then there is nothing to let go).
+    const previous = field(request.body, 'hold');
+    if (previous) await releaseHold(deps, request.actor, previous).catch((error: unknown) => {
+      if (outcomeOf(error, lang).kind !== 'notFound') throw error;
+    });
+    const body = { ...request.body, hold: '' };
     try {
       const hold = await holdSlot(deps, request.actor, { officeId, typeId: type, start, language });
       return reply.redirect(`${bookPath(lang, officeId, 'details')}${query({ type, language, start: hold.start, hold: hold.holdToken })}`, 303);
     } catch (error) {
       const outcome = outcomeOf(error, lang);
       if (outcome.kind === 'problem') return sendProblem(reply, lang, outcome, `${bookPath(lang, officeId, 'times')}${query({ type, language })}`);
-      return times(req, reply, request.body, { taken: true, status: 409 });
+      return times(req, reply, body, { taken: true, status: 409 });
     }
   });
 
@@ -178,7 +187,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const { lang, officeId } = flow;
     const state = { type: field(source, 'type'), language: field(source, 'language'), start: field(source, 'start'), hold: field(source, 'hold') };
     if (!flow.types.some((ty) => ty.id === state.type) || !isInstant(state.start)) return reply.redirect(bookPath(lang, officeId), 303);
-    const timesPath = (l: string) => `${bookPath(l, officeId, 'times')}${query({ type: state.type, language: state.language })}`;
+    const timesPath = (l: string) => `${bookPath(l, officeId, 'times')}${query({ type: state.type, language: state.language, hold: state.hold })}`;
     const html = renderDocument(
       lang,
       <DetailsPage lang={lang} data={{ officeName: flow.officeName, action: bookPath(lang, officeId, 'details'), hidden: state, back: timesPath(lang), path: (l) => `${bookPath(l, officeId, 'details')}${query(state)}`, start: state.start, contact, errors }} />,
@@ -221,7 +230,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
           change: {
             type: `${bookPath(lang, officeId)}${query({ type: type.id })}`,
             language: `${bookPath(lang, officeId, 'language')}${query({ type: type.id, language: state.language })}`,
-            time: `${bookPath(lang, officeId, 'times')}${query({ type: type.id, language: state.language })}`,
+            time: `${bookPath(lang, officeId, 'times')}${query({ type: type.id, language: state.language, hold: state.hold })}`,
             detailsAction: bookPath(lang, officeId, 'details'),
           },
           path: (l) => `${bookPath(l, officeId, 'details')}${query(state)}`,

@@ -150,6 +150,15 @@ export async function findByTokenHash(tx: Tx, tokenHash: string): Promise<Appoin
   return row;
 }
 
+/** Deletes the live web hold behind a token hash (not a waitlist offer: its entry references it); whether there was one. */
+export async function deleteLiveWebHold(tx: Tx, tokenHash: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .delete(appointment)
+    .where(and(eq(appointment.tokenHash, tokenHash), eq(appointment.status, 'held'), eq(appointment.channel, 'web'), gt(appointment.holdExpiresAt, now)))
+    .returning({ id: appointment.id });
+  return rows.length > 0;
+}
+
 /** Open (future, booked) appointments of a contact. */
 export async function openBookingsOf(tx: Tx, contactKey: string, now: Date): Promise<number> {
   const rows = await queryRows<{ n: number }>(tx, sql`

@@ -37,6 +37,14 @@ export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
     schema: { tags, summary: 'Hold a slot for a few minutes while the form is filled', body: c.holdBody, response: { 201: c.holdResponse } },
   }, async (request, reply) => reply.status(201).send(await booking.holdSlot(deps, request.actor, request.body)));
 
+  app.delete('/api/appointments/holds/:holdToken', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Let a hold go (the token is the proof): the time is offered again at once; 404 when unknown or expired', params: c.holdParams },
+  }, async (request, reply) => {
+    await booking.releaseHold(deps, request.actor, request.params.holdToken);
+    return reply.status(204).send();
+  });
+
   app.post('/api/appointments', {
     config: { access: 'public' },
     schema: { tags, summary: 'Book an appointment (no account). Header Idempotency-Key: a retry returns the same booking; 409 slot-taken when taken', body: c.bookingBody, response: { 201: c.bookingResponse } },

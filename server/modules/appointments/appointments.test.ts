@@ -117,6 +117,42 @@ describe('holds', () => {
   });
 });
 
+describe('releasing a hold', () => {
+  it('DELETE by the hold token answers 204 and offers the time again at once; the same, an unknown or an expired token answer 404', async () => {
+    const f = await office(ctx, { type: { bufferAfterMinutes: 0 } });
+    const start = '2026-06-02T08:00:00.000Z';
+    const hold = (t: string) => ctx.request(null, { method: 'POST', url: '/api/appointments/holds', payload: { officeId: f.officeId, typeId: f.typeId, start: t } });
+    const release = (token: string) => ctx.request(null, { method: 'DELETE', url: `/api/appointments/holds/${token}` });
+    const h = (await hold(start)).json<{ holdToken: string }>();
+    expect((await slots(f)).days[1]?.slots.map((s) => s.start)).not.toContain(start);
+    expect((await hold(start)).statusCode).toBe(409);
+
+    const released = await release(h.holdToken);
+    expect(released.statusCode, released.body).toBe(204);
+    expect((await slots(f)).days[1]?.slots.map((s) => s.start)).toContain(start);
+    const other = await hold(start);
+    expect(other.statusCode, other.body).toBe(201);
+
+    const again = await release(h.holdToken);
+    expect(again.statusCode).toBe(404);
+    expect(again.json<{ type: string }>().type).toBe('/problems/not-found');
+    expect((await release('x'.repeat(43))).statusCode).toBe(404);
+    // The other visitor's hold is untouched by the failed attempts, and expires like any hold.
+    expect((await book(ctx, bookingBody(f, start))).statusCode).toBe(409);
+    ctx.clock.advance(11 * 60_000);
+    expect((await release(other.json<{ holdToken: string }>().holdToken)).statusCode).toBe(404);
+  });
+
+  it('a booked appointment\'s hold token no longer releases anything', async () => {
+    const f = await office(ctx, { type: { bufferAfterMinutes: 0 } });
+    const start = '2026-06-02T09:00:00.000Z';
+    const h = (await ctx.request(null, { method: 'POST', url: '/api/appointments/holds', payload: { officeId: f.officeId, typeId: f.typeId, start } })).json<{ holdToken: string }>();
+    expect((await book(ctx, bookingBody(f, start, { holdToken: h.holdToken }))).statusCode).toBe(201);
+    expect((await ctx.request(null, { method: 'DELETE', url: `/api/appointments/holds/${h.holdToken}` })).statusCode).toBe(404);
+    expect((await book(ctx, bookingBody(f, start))).statusCode).toBe(409);
+  });
+});
+
 describe('manage by token', () => {
   it('shows the details, serves iCalendar that ical.js parses, moves and cancels within the notice period only', async () => {
     const f = await office(ctx);

@@ -102,6 +102,17 @@ export async function holdSlot(deps: Deps, actor: Actor, body: z.infer<typeof ho
   return { holdToken: token, expiresAt: expires.toISOString(), start: row.startsAt.toISOString(), end: row.endsAt.toISOString() };
 }
 
+/**
+ * DELETE /api/appointments/holds/:holdToken (public; the token is the proof): lets a live hold go,
+ * so the time is offered again at once. System scope like the manage link (the token is the
+ * authority, the provider is not known); an unknown, expired or used token answers 404. Waitlist
+ * offers are not released here: they pass on to the next person when they expire.
+ */
+export async function releaseHold(deps: Deps, _actor: Actor, holdToken: string): Promise<void> {
+  const released = await deps.db.transaction({ kind: 'system' }, (tx) => q.deleteLiveWebHold(tx, tokenHash(holdToken), deps.now()));
+  if (!released) throw notFound();
+}
+
 function appointmentValues(ctx: OfficeContext, type: q.TypeRow, start: Date, a: Assignment, extra: Partial<typeof appointment.$inferInsert> & { status: 'held' | 'booked'; channel: 'web' | 'staff' | 'waitlist' }) {
   const end = new Date(start.getTime() + type.durationMinutes * MIN);
   return {
