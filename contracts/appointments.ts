@@ -203,6 +203,8 @@ export const appointmentDetails = z.object({
   /** Cancelling and moving by the token are possible until this instant. */
   changeableUntil: instant,
   changeable: z.boolean(),
+  /** An email address was given: the confirmation and later notices go there (the address itself is not shown). */
+  emailGiven: z.boolean(),
 });
 export type AppointmentDetails = z.infer<typeof appointmentDetails>;
 

@@ -160,6 +160,7 @@ async function bookThrough(lang: string, language: string, contact: { name: stri
   const url = new URL(booked, 'http://lotse.test');
   const code = /\/appointments\/([A-Z0-9]{8})\/booked$/.exec(url.pathname)?.[1] ?? '';
   const token = url.searchParams.get('token') ?? '';
+  expect(url.searchParams.has('mail')).toBe(false);
   expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
   const confirmation = expectPage(await get(booked), lang);
   return { confirmation, code, token, manage: `/${lang}/appointments/${code}?token=${token}` };
@@ -192,6 +193,9 @@ describe('booking without JavaScript', () => {
     expect(h1(b.confirmation)).toBe('تم حجز موعدك');
     expect(b.confirmation).toContain('href="/assets/public/kern.rtl.css"');
     expect(text(b.confirmation)).toContain('لن تصلك رسالة بريد إلكتروني');
+    // Whether a mail comes is the booking's (emailGiven), not the URL's: an old link's mail=1 changes nothing.
+    const old = expectPage(await get(`/ar/appointments/${b.code}/booked?token=${b.token}&mail=1`), 'ar');
+    expect(text(old)).toContain('لن تصلك رسالة بريد إلكتروني');
     expect(text(b.confirmation)).toContain('العربية');
     expect(ctx.deps.mailer.sent.length).toBe(before);
     const manage = expectPage(await get(b.manage), 'ar');

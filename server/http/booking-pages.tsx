@@ -262,7 +262,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
         { officeId, typeId: type, start, name: contact.name, language, locale: lang, ...(contact.phone ? { phone: contact.phone } : {}), ...(contact.email ? { email: contact.email } : {}), ...(hold.length >= 20 ? { holdToken: hold } : {}) },
         key,
       );
-      return reply.redirect(`${managePath(lang, response.code, 'booked')}${query({ token: response.manageToken, mail: contact.email ? '1' : undefined })}`, 303);
+      return reply.redirect(`${managePath(lang, response.code, 'booked')}${query({ token: response.manageToken })}`, 303);
     } catch (error) {
       const outcome = outcomeOf(error, lang);
       if (outcome.kind === 'problem') return sendProblem(reply, lang, outcome, officePath(lang, officeId));

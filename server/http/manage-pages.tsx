@@ -62,7 +62,8 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     const token = field(request.query, 'token');
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
-    return sendPage(reply, 200, renderDocument(loaded.lang, <ConfirmationPage lang={loaded.lang} a={loaded.a} token={token} mailSent={field(request.query, 'mail') === '1'} />));
+    // Whether a mail is on its way comes from the booking (an older link's `mail=1` is ignored).
+    return sendPage(reply, 200, renderDocument(loaded.lang, <ConfirmationPage lang={loaded.lang} a={loaded.a} token={token} />));
   });
 
   app.get<Get>('/:lang/appointments/:code/cancel', opts, async (request, reply) => {

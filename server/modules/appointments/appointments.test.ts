@@ -159,6 +159,13 @@ describe('manage by token', () => {
     const res = await book(ctx, bookingBody(f, '2026-06-02T07:00:00.000Z'));
     const b = res.json<{ code: string; manageToken: string }>();
     expect((await ctx.request(null, { method: 'GET', url: `/api/appointments/${b.code}?token=${'x'.repeat(43)}` })).statusCode).toBe(404);
+    const shown = await ctx.request(null, { method: 'GET', url: `/api/appointments/${b.code}?token=${b.manageToken}` });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json<{ emailGiven: boolean }>().emailGiven).toBe(true);
+    expect(shown.body).not.toContain('@example.org');
+    const byPhone = (await book(ctx, bookingBody(f, '2026-06-02T09:00:00.000Z', { email: undefined, phone: '0171 5550000' }))).json<{ code: string; manageToken: string }>();
+    const phoneOnly = await ctx.request(null, { method: 'GET', url: `/api/appointments/${byPhone.code}?token=${byPhone.manageToken}` });
+    expect(phoneOnly.json<{ emailGiven: boolean }>().emailGiven).toBe(false);
 
     const ics = await ctx.request(null, { method: 'GET', url: `/api/appointments/${b.code}.ics?token=${b.manageToken}` });
     expect(ics.statusCode, ics.body).toBe(200);

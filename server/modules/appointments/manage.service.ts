@@ -48,6 +48,7 @@ async function details(tx: Tx, row: q.AppointmentRow, now: Date): Promise<Appoin
     type: { id: type.id, kind: type.kind, name: type.name, durationMinutes: type.durationMinutes },
     changeableUntil: until.toISOString(),
     changeable: row.status === 'booked' && now < until,
+    emailGiven: row.emailSealed !== null,
   };
 }
 

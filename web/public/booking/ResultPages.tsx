@@ -64,7 +64,7 @@ function AppointmentFacts({ lang, a }: { lang: PublicLocale; a: AppointmentDetai
 const icsUrl = (code: string, token: string) => `/api/appointments/${code}.ics${query({ token })}`;
 
 /** After booking: the code to read aloud, the time in Berlin, the address, the calendar file and the manage link. */
-export function ConfirmationPage({ lang, a, token, mailSent }: { lang: PublicLocale; a: AppointmentDetails; token: string; mailSent: boolean }) {
+export function ConfirmationPage({ lang, a, token }: { lang: PublicLocale; a: AppointmentDetails; token: string }) {
   const { t } = useTranslation('booking');
   const title = t('confirmation.title');
   const manage = `${managePath(lang, a.code)}${query({ token })}`;
@@ -80,7 +80,7 @@ export function ConfirmationPage({ lang, a, token, mailSent }: { lang: PublicLoc
       </div>
       <p>{t('confirmation.keepCode')}</p>
       <AppointmentFacts lang={lang} a={a} />
-      <p>{mailSent ? t('confirmation.mailSent') : t('confirmation.noMail')}</p>
+      <p>{a.emailGiven ? t('confirmation.mailSent') : t('confirmation.noMail')}</p>
       <ul className="link-list">
         <li>
           <a href={icsUrl(a.code, token)} download={`termin-${a.code}.ics`}>

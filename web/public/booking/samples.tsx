@@ -56,6 +56,7 @@ const appointment: AppointmentDetails = {
   type: { id: ID, kind: 'first_consultation', name: 'Erstberatung', durationMinutes: 45 },
   changeableUntil: '2026-11-30T09:00:00.000Z',
   changeable: true,
+  emailGiven: true,
 };
 const err = [{ field: 'name', message: 'x' }];
 const contact = { name: 'A', phone: '1', email: 'a@b.example' };
@@ -76,7 +77,7 @@ export function bookingSamples(lang: PublicLocale): string[] {
     <TimesPage key="i" lang={lang} data={{ ...times, days: [], waitlist: { action: '/', hidden: {}, contact, errors: err, until: '2026-12-31' } }} />,
     <DetailsPage key="j" lang={lang} data={{ officeName: 'Büro', action: '/', hidden: {}, back: '/', path, start: appointment.start, contact, errors: err }} />,
     <CheckPage key="k" lang={lang} data={{ officeName: 'Büro', officeAddress: 'Straße 1', typeLabel: 'T', language: 'ar', start: appointment.start, contact, hidden: {}, confirmAction: '/', change: { type: '/', language: '/', time: '/', detailsAction: '/' }, path, errors: err }} />,
-    <ConfirmationPage key="l" lang={lang} a={appointment} token="t" mailSent />,
+    <ConfirmationPage key="l" lang={lang} a={appointment} token="t" />,
     <ManagePage key="m" lang={lang} a={appointment} token="t" notice="moved" />,
     <ManagePage key="n" lang={lang} a={{ ...appointment, status: 'cancelled' }} token="t" notice="cancelled" />,
     <ManagePage key="o" lang={lang} a={{ ...appointment, changeable: false }} token="t" notice={null} />,
