@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AppointmentDetails } from '#contracts/appointments.ts';
 import type { Tx } from '#server/db.ts';
-import { sqlState } from '#server/db-errors.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/http/problem.ts';
 import { isPublicLocale, translate } from '#server/i18n.ts';
@@ -17,6 +16,7 @@ import { slotInput } from './office-context.ts';
 import { assignmentsAt } from './slots.ts';
 import { berlinWall } from './tz.ts';
 import { offerFreedSlot } from './waitlist.service.ts';
+import { moveInPlace } from './move-in-place.ts';
 
 const MIN = 60_000;
 
@@ -118,27 +118,7 @@ export async function moveByToken(deps: Deps, actor: Actor, code: string, token:
     if (assignmentsAt({ ...input, busy: [], webBooked: new Map() }, start, date).length === 0) throw slotUnavailable();
     const options = assignmentsAt(input, start, date);
     if (options.length === 0) throw slotTaken();
-    // In place: the exclusion constraints judge the row's new range (its old range no longer counts).
-    let moved: q.AppointmentRow | undefined;
-    for (const a of options) {
-      try {
-        moved = await tx.transaction((sp) =>
-          q.updateAppointment(sp, row.id, {
-            counsellorId: a.counsellorId,
-            interpreterId: a.interpreterId,
-            startsAt: start,
-            endsAt: new Date(start.getTime() + type.durationMinutes * MIN),
-            blockedFrom: new Date(start.getTime() - type.bufferBeforeMinutes * MIN),
-            blockedTo: new Date(start.getTime() + (type.durationMinutes + type.bufferAfterMinutes) * MIN),
-            remindedAt: null,
-          }),
-        );
-        break;
-      } catch (error) {
-        if (sqlState(error) !== '23P01') throw error;
-      }
-    }
-    if (!moved) throw slotTaken();
+    const moved = await moveInPlace(tx, row.id, type, start, options);
     await recordAudit(tx, actor, { action: 'appointment.move', recordType: 'appointment', recordIds: [row.id], organisationId: row.providerId }, now);
     return { old: { ...row, status: 'cancelled' as const }, details: await details(tx, moved, now) };
   });

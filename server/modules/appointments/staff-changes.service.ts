@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { staffMoveBody } from '#contracts/appointments.ts';
 import type { Tx } from '#server/db.ts';
-import { sqlState } from '#server/db-errors.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/http/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
@@ -14,8 +13,7 @@ import { officeFor } from './setup.service.ts';
 import { assignmentsAt } from './slots.ts';
 import { berlinWall } from './tz.ts';
 import { offerFreedSlot } from './waitlist.service.ts';
-
-const MIN = 60_000;
+import { moveInPlace } from './move-in-place.ts';
 
 /** Provider staff of the office's provider only (others: 404, as for a record of another tenant). */
 function providerStaff(actor: Actor): StaffActor {
@@ -96,27 +94,7 @@ export async function moveByStaff(deps: Deps, actor: Actor, officeId: string, id
     let options = assignmentsAt(input, start, date);
     if (body.counsellorId) options = options.filter((o) => o.counsellorId === body.counsellorId);
     if (options.length === 0) throw slotTaken();
-    // In place: the exclusion constraints judge the row's new range (23P01 → the next option).
-    let updated: q.AppointmentRow | undefined;
-    for (const a of options) {
-      try {
-        updated = await tx.transaction((sp) =>
-          q.updateAppointment(sp, row.id, {
-            counsellorId: a.counsellorId,
-            interpreterId: a.interpreterId,
-            startsAt: start,
-            endsAt: new Date(start.getTime() + type.durationMinutes * MIN),
-            blockedFrom: new Date(start.getTime() - type.bufferBeforeMinutes * MIN),
-            blockedTo: new Date(start.getTime() + (type.durationMinutes + type.bufferAfterMinutes) * MIN),
-            remindedAt: null,
-          }),
-        );
-        break;
-      } catch (error) {
-        if (sqlState(error) !== '23P01') throw error;
-      }
-    }
-    if (!updated) throw slotTaken();
+    const updated = await moveInPlace(tx, row.id, type, start, options);
     await recordAudit(tx, staff, { action: 'appointment.move.staff', recordType: 'appointment', recordIds: [row.id] }, now);
     return { old: { ...row, status: 'cancelled' as const }, row: updated, office: ctx.office, typeName: type.name };
   });
