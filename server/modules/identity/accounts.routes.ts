@@ -2,7 +2,7 @@ import { idParams } from '#contracts/common.ts';
 import * as c from '#contracts/identity.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
-import { changeAccount, createAccount, getAccount, listAccounts } from './accounts.service.ts';
+import { changeAccount, createAccount, getAccount, listAccounts, resetAccountTotp } from './accounts.service.ts';
 
 /**
  * Staff accounts: city_admin manages every organisation's, provider_admin its own organisation's.
@@ -31,4 +31,14 @@ export async function accountsRoutes(app: App, deps: Deps): Promise<void> {
     config: { access },
     schema: { tags, summary: 'Rename, change role, disable/enable, clear a lock', params: idParams, body: c.updateAccountBody, response: { 200: c.account } },
   }, async (request) => changeAccount(deps, request.actor, request.params.id, request.body));
+
+  app.post('/api/accounts/:id/totp-reset', {
+    config: { access },
+    schema: {
+      tags,
+      summary: "Reset an account's second factor (lost phone): ends its sessions; where the organisation requires one, the next login asks for enrolment. Not one's own account",
+      params: idParams,
+      response: { 200: c.account },
+    },
+  }, async (request) => resetAccountTotp(deps, request.actor, request.params.id));
 }

@@ -7,7 +7,7 @@ import { invalid, notFound, Problem } from '#server/http/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor, StaffActor } from './actor.ts';
 import { presentAccount } from './identity.presenters.ts';
-import { accountAdminScope, canManageAccountsOf, refuseAccountChange, roleFits } from './identity.policy.ts';
+import { accountAdminScope, canManageAccountsOf, refuseAccountChange, refuseTotpReset, roleFits } from './identity.policy.ts';
 import { deleteSessionsOfAccount, findAccountById, findOrganisation, insertAccount, listAccountsOf, updateAccount } from './identity.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { issueSetPasswordLink, sendInBackground } from './password.service.ts';
@@ -105,6 +105,28 @@ export async function changeAccount(deps: Deps, actor: Actor, id: string, input:
     for (const action of actions.length ? actions : ['account.update']) {
       await recordAudit(tx, admin, { action, recordType: 'account', recordIds: [id], organisationId: current.organisationId }, now);
     }
+    const row = await findAccountById(tx, id);
+    if (!row) throw notFound();
+    return presentAccount(row, now);
+  });
+}
+
+/**
+ * Resets a staff member's second factor (lost phone): the sealed secret and the enabled flag go,
+ * every session of the account ends, and where the organisation requires a second factor the next
+ * login asks for enrolment again. Not one's own account.
+ */
+export async function resetAccountTotp(deps: Deps, actor: Actor, id: string) {
+  const { admin, scope } = administrator(actor);
+  const now = deps.now();
+  return deps.db.transaction(scope, async (tx) => {
+    const current = await findAccountById(tx, id);
+    if (!current || !canManageAccountsOf(admin, current.organisationId)) throw notFound();
+    const refused = refuseTotpReset(admin, current);
+    if (refused) throw invalid([refused]);
+    await updateAccount(tx, id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    await deleteSessionsOfAccount(tx, id);
+    await recordAudit(tx, admin, { action: 'account.totp-reset', recordType: 'account', recordIds: [id], organisationId: current.organisationId }, now);
     const row = await findAccountById(tx, id);
     if (!row) throw notFound();
     return presentAccount(row, now);

@@ -57,6 +57,14 @@ export function refuseAccountChange(actor: StaffActor, target: { id: string; rol
   return null;
 }
 
+/**
+ * Why an administrator may not reset an account's second factor, or null: not one's own (an admin
+ * who lost the phone asks another admin, so nobody skips their own factor).
+ */
+export function refuseTotpReset(actor: StaffActor, target: { id: string }): { field: 'account'; key: string } | null {
+  return target.id === actor.accountId ? { field: 'account', key: 'field.notOwnAccount' } : null;
+}
+
 /** A second factor is compulsory for this account (it may not be disabled; login requires enrolment). */
 export function totpRequired(organisation: { requireTotp: boolean }, role: Role): boolean {
   return organisation.requireTotp && seesPersonalData(role);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffActor } from './actor.ts';
-import { accountAdminScope, canManageAccountsOf, canManageOrganisations, refuseAccountChange, safeReturnTo, totpRequired } from './identity.policy.ts';
+import { accountAdminScope, canManageAccountsOf, canManageOrganisations, refuseAccountChange, refuseTotpReset, safeReturnTo, totpRequired } from './identity.policy.ts';
 import type { Role } from './roles.ts';
 
 const origin = { ip: null, requestId: null };
@@ -58,5 +58,11 @@ describe('identity policy', () => {
     for (const bad of ['https://evil.example/app/', '//evil.example/app/', '/app/../api/auth/logout', '/app/\\evil', '/api/x', 'app/', '/app//evil.example', '/app/\nx']) {
       expect(safeReturnTo(bad)).toBe('/app/');
     }
+  });
+
+  it("an administrator may not reset its own second factor, anyone else's (it manages) yes", () => {
+    const admin = staff('provider_admin');
+    expect(refuseTotpReset(admin, { id: admin.accountId })).toEqual({ field: 'account', key: 'field.notOwnAccount' });
+    expect(refuseTotpReset(admin, { id: 'acc-other' })).toBeNull();
   });
 });
