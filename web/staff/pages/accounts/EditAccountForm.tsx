@@ -6,6 +6,7 @@ import { api } from '../../api.ts';
 import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
 import type { Account, RoleName, UpdateAccount } from '../../types.ts';
 import { rolesFor } from './roles.ts';
+import { TotpReset } from './TotpReset.tsx';
 
 interface Props {
   account: Account;
@@ -53,6 +54,7 @@ export function EditAccountForm({ account, kind, self, onClose }: Props) {
         {locked ? <CheckboxField id={apiForm.id('unlock')} name="unlock" label={t('accounts.unlockLabel')} checked={unlock} onChange={(e) => setUnlock(e.target.checked)} error={apiForm.field('unlock')} /> : null}
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
       </form>
+      {self ? null : <TotpReset account={account} />}
     </section>
   );
 }
