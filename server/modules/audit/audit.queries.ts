@@ -58,3 +58,17 @@ export async function chainOf(tx: Tx, organisationId: string) {
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.organisationId, organisationId));
   return { entries, head: head ?? null };
 }
+
+/** One page of security events the current scope may read (RLS decides), newest first. */
+export async function listSecurityEvents(tx: Tx, opts: { organisationId?: string; before?: number; limit: number }) {
+  const conditions = [
+    opts.organisationId ? eq(securityEvent.organisationId, opts.organisationId) : undefined,
+    opts.before ? lt(securityEvent.id, opts.before) : undefined,
+  ].filter((c) => c !== undefined);
+  return tx
+    .select()
+    .from(securityEvent)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(securityEvent.id))
+    .limit(opts.limit);
+}

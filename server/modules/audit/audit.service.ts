@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { securityEventKind } from '#contracts/audit.ts';
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
@@ -36,15 +38,8 @@ export async function recordAudit(tx: Tx, actor: Actor, record: AuditRecord, at:
   await appendEntry(tx, { ...fields, hash: entryHash(fields) });
 }
 
-export type SecurityEventKind =
-  | 'login.failed'
-  | 'login.locked'
-  | 'login.rate-limited'
-  | 'totp.failed'
-  | 'access.unauthenticated'
-  | 'access.forbidden'
-  | 'csrf.rejected'
-  | 'password-reset.rate-limited';
+/** What was refused; the list lives in the contract (contracts/audit.ts), the security log's API names them. */
+export type SecurityEventKind = z.infer<typeof securityEventKind>;
 
 /** Refused attempts go to the security log, in their own transaction (the refused action has none). */
 export async function recordSecurityEvent(
