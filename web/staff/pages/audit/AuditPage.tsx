@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
@@ -9,14 +10,47 @@ import { formatDateTime } from '../../format.ts';
 import { useDocumentTitle } from '../../page.tsx';
 import { useMe } from '../../session.tsx';
 import type { AuditEntry, AuditPage as AuditPageData } from '../../types.ts';
+import { SecurityLog } from './SecurityLog.tsx';
 
 const PAGE_SIZE = 50;
 
-/** Protokoll: the audit log, newest first, ids and action names only; "load more" pages back. */
+/** Protokoll: two views by link, the changes (audit log) and the security log (`?log=security`). */
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
-  useDocumentTitle(t('audit.title'));
+  const [params] = useSearchParams();
+  const security = params.get('log') === 'security';
+  const isCity = me.role === 'city_admin';
+  useDocumentTitle(security ? t('audit.security.title') : t('audit.title'));
+  const lead = security
+    ? isCity ? t('audit.security.leadCity') : t('audit.security.leadProvider', { organisation: me.organisation.name })
+    : isCity ? t('audit.leadCity') : t('audit.leadProvider', { organisation: me.organisation.name });
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} lead={lead} />
+      <nav aria-label={t('audit.views')} className="staff-section">
+        <ul className="staff-nav__list">
+          <li>
+            <Link className="staff-nav__link" to="/audit" aria-current={security ? undefined : 'page'}>
+              {t('audit.changes')}
+            </Link>
+          </li>
+          <li>
+            <Link className="staff-nav__link" to="/audit?log=security" aria-current={security ? 'page' : undefined}>
+              {t('audit.security.tab')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      {security ? <SecurityLog showIp={isCity} /> : <ChangesLog />}
+    </>
+  );
+}
+
+/** The audit log, newest first, ids and action names only; "load more" pages back. */
+function ChangesLog() {
+  const { t, i18n } = useTranslation();
   const log = useInfiniteQuery({
     queryKey: ['audit'],
     initialPageParam: null as number | null,
@@ -29,7 +63,6 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} lead={me.role === 'city_admin' ? t('audit.leadCity') : t('audit.leadProvider', { organisation: me.organisation.name })} />
       {log.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
       {log.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
       {log.data ? (
