@@ -43,6 +43,14 @@ describe('staff journeys', () => {
       await expectAccessible(page, `${name} (city admin)`);
     }
 
+    // the security log beside the changes: a refused login of a provider's account shows up there
+    const refused = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'beratung@sued.demo', password: 'falsch geraten' }) });
+    expect(refused.status).toBe(401);
+    await page.getByRole('link', { name: 'Sicherheit', exact: true }).click();
+    await expect.poll(() => page.title()).toContain('Protokoll: Sicherheit');
+    await page.getByRole('cell', { name: 'Anmeldung fehlgeschlagen', exact: true }).first().waitFor();
+    await expectAccessible(page, 'security log (city admin)');
+
     await page.getByRole('link', { name: 'Mein Konto', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mein Konto' }).waitFor();
     await expectAccessible(page, 'my account');
