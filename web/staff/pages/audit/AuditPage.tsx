@@ -1,18 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '#web/ui/Alert.tsx';
-import { Button } from '#web/ui/Button.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { Table } from '#web/ui/Table.tsx';
-import { api, withQuery } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useDocumentTitle } from '../../page.tsx';
 import { useMe } from '../../session.tsx';
 import type { AuditEntry, AuditPage as AuditPageData } from '../../types.ts';
+import { PagedLog } from './PagedLog.tsx';
 import { SecurityLog } from './SecurityLog.tsx';
-
-const PAGE_SIZE = 50;
 
 /** Protokoll: two views by link, the changes (audit log) and the security log (`?log=security`). */
 export function AuditPage() {
@@ -51,45 +45,22 @@ export function AuditPage() {
 /** The audit log, newest first, ids and action names only; "load more" pages back. */
 function ChangesLog() {
   const { t, i18n } = useTranslation();
-  const log = useInfiniteQuery({
-    queryKey: ['audit'],
-    initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => api<AuditPageData>('GET', withQuery('/api/audit', { before: pageParam, limit: PAGE_SIZE })),
-    getNextPageParam: (page) => page.nextBefore,
-  });
-  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
   const recordLabel = (type: string) => t(`audit.recordTypes.${type}`, { defaultValue: type });
-
   return (
-    <>
-      {log.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
-      {log.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
-      {log.data ? (
-        <Table<AuditEntry>
-          caption={t('audit.caption', { count: entries.length })}
-          rows={entries}
-          rowKey={(e) => String(e.id)}
-          empty={t('audit.empty')}
-          columns={[
-            { key: 'at', header: t('audit.at'), rowHeader: true, cell: (e) => formatDateTime(e.at, i18n.language) },
-            { key: 'action', header: t('audit.action'), cell: (e) => <span title={e.action}>{actionLabel(e.action)}</span> },
-            { key: 'record', header: t('audit.record'), cell: (e) => <span className="staff-ids">{`${recordLabel(e.recordType)}: ${e.recordIds.join(', ')}`}</span> },
-            { key: 'actor', header: t('audit.actor'), cell: (e) => <span className="staff-ids">{e.actorAccountId ?? t('audit.system')}</span> },
-            { key: 'seq', header: t('audit.seq'), numeric: true, cell: (e) => e.seq },
-          ]}
-        />
-      ) : null}
-      {log.hasNextPage ? (
-        <div className="staff-actions">
-          <Button variant="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-            {t('audit.loadMore')}
-          </Button>
-        </div>
-      ) : null}
-      <p className="kern-body" role="status">
-        {log.isFetchingNextPage ? t('loading.title') : ''}
-      </p>
-    </>
+    <PagedLog<AuditEntry, AuditPageData>
+      queryKey="audit"
+      url="/api/audit"
+      rowsOf={(page) => page.entries}
+      caption={(count) => t('audit.caption', { count })}
+      empty={t('audit.empty')}
+      columns={[
+        { key: 'at', header: t('audit.at'), rowHeader: true, cell: (e) => formatDateTime(e.at, i18n.language) },
+        { key: 'action', header: t('audit.action'), cell: (e) => <span title={e.action}>{actionLabel(e.action)}</span> },
+        { key: 'record', header: t('audit.record'), cell: (e) => <span className="staff-ids">{`${recordLabel(e.recordType)}: ${e.recordIds.join(', ')}`}</span> },
+        { key: 'actor', header: t('audit.actor'), cell: (e) => <span className="staff-ids">{e.actorAccountId ?? t('audit.system')}</span> },
+        { key: 'seq', header: t('audit.seq'), numeric: true, cell: (e) => e.seq },
+      ]}
+    />
   );
 }
