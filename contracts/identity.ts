@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { action } from './actions.ts';
 
 export const role = z.enum(['city_admin', 'city_coordinator', 'evaluator', 'provider_admin', 'social_worker']);
 export type RoleName = z.infer<typeof role>;
@@ -19,6 +20,10 @@ export const me = z.object({
   csrfToken: z.string(),
   /** `active`, or what the session still owes: a code (`totp`) or the set-up of a second factor (`enrolment`). */
   stage: z.enum(['active', 'totp', 'enrolment']),
+  /** Every action of the catalogue (contracts/actions.ts) the account's role may take somewhere: menus and buttons follow it. */
+  permittedActions: z.array(action),
+  /** The regions the account is assigned to; null: not assigned (every region the organisation works in; for the city all). */
+  regionCodes: z.array(z.string()).nullable(),
 });
 export type Me = z.infer<typeof me>;
 

@@ -10,7 +10,7 @@ import type { Deps } from './deps.ts';
 import { accessHook, type RouteRule } from './http/access.ts';
 import { errorHandler, problemBody } from './http/errors.ts';
 import { requestLocale } from './http/locale.ts';
-import { Problem } from './http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { App } from './http/types.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';

@@ -1,4 +1,4 @@
-import { Problem } from './http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 
 /** The SQLSTATE of a database error: Drizzle wraps driver errors, the code sits at `cause.code`. */
 export function sqlState(error: unknown): string | undefined {

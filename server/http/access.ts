@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#server/deps.ts';
 import { recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
 import { resolveSession } from '#server/modules/identity/sessions.service.ts';
-import { Problem } from './problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { Access } from './types.ts';
 
 export const SESSION_COOKIE = 'lotse_session';

@@ -4,7 +4,7 @@ import { translate, type PublicLocale } from '#server/i18n.ts';
 import type { FormErrors } from '#web/public/forms.tsx';
 import type { ContactInput } from '#web/public/booking/flow.ts';
 import type { BookingProblem } from '#web/public/booking/ResultPages.tsx';
-import { Problem } from './problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 
 /** What the booking pages do with a problem a use case threw. */
 export type Outcome =

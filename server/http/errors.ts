@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '#server/i18n.ts';
-import { Problem, problemTypeUri, type FieldError } from './problem.ts';
+import { Problem, problemTypeUri, type FieldError } from '#server/platform/problem.ts';
 
 interface ValidationItem {
   keyword: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from './problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { App } from './types.ts';
 
 /** GET /healthz: 200 when the database answers, 503 otherwise (for load balancers). */

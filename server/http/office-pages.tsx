@@ -11,7 +11,7 @@ import type { FormErrors } from '#web/public/forms.tsx';
 import { OfficePage } from '#web/public/booking/OfficePage.tsx';
 import { OfficesPage, type FinderResult } from '#web/public/booking/OfficesPage.tsx';
 import { renderDocument, renderPublicPage } from '#web/public/render.tsx';
-import { Problem } from './problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { App } from './types.ts';
 
 export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {

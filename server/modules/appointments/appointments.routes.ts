@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as c from '#contracts/appointments.ts';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { App } from '#server/http/types.ts';
 import { setLeadTimeSource } from '#server/modules/offices/scorecard.service.ts';
 import * as booking from './booking.service.ts';

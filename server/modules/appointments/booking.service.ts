@@ -4,7 +4,7 @@ import type { bookingBody, BookingResponse, holdBody, staffBookingBody } from '#
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { notFound, Problem } from '#server/http/problem.ts';
+import { notFound, Problem } from '#server/platform/problem.ts';
 import { isPublicLocale } from '#server/i18n.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';

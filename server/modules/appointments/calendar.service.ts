@@ -3,7 +3,7 @@ import type { Calendar, calendarQuery, LeadTimes, SlotsResponse, slotsQuery } fr
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, notFound, Problem } from '#server/http/problem.ts';
+import { forbidden, notFound, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { addDays } from '#server/modules/offices/holidays.ts';

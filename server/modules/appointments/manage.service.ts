@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppointmentDetails } from '#contracts/appointments.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { notFound, Problem } from '#server/http/problem.ts';
+import { notFound, Problem } from '#server/platform/problem.ts';
 import { isPublicLocale, translate } from '#server/i18n.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';

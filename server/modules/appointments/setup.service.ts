@@ -3,7 +3,7 @@ import type { appointmentTypeBody, appointmentTypeUpdate, closuresBody, resource
 import type { DbScope, Tx } from '#server/db.ts';
 import { guardConstraints } from '#server/db-errors.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, notFound } from '#server/http/problem.ts';
+import { forbidden, notFound } from '#server/platform/problem.ts';
 import { hhmm } from '#server/modules/offices/hours.ts';
 import * as oq from '#server/modules/offices/offices.queries.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';

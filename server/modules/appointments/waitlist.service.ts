@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { waitlistBody } from '#contracts/appointments.ts';
 import type { Deps } from '#server/deps.ts';
-import { notFound, Problem } from '#server/http/problem.ts';
+import { notFound, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import * as q from './appointments.queries.ts';

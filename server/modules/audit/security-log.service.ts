@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { securityEventKind, securityEventPage } from '#contracts/audit.ts';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { isCityAdmin, isProviderAdmin } from '#server/modules/identity/identity.policy.ts';
 import { listSecurityEvents } from './audit.queries.ts';

@@ -3,7 +3,7 @@ import type { accountListQuery, createAccountBody, preferences, updateAccountBod
 import { guardConstraints } from '#server/db-errors.ts';
 import type { DbScope } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { invalid, notFound, Problem } from '#server/http/problem.ts';
+import { invalid, notFound, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor, StaffActor } from './actor.ts';
 import { presentAccount } from './identity.presenters.ts';

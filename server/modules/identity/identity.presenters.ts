@@ -1,3 +1,4 @@
+import { actionsOf } from '#contracts/actions.ts';
 import type { Account, Me } from '#contracts/identity.ts';
 import type { Organisation } from '#contracts/organisations.ts';
 import type { SessionInfo } from './sessions.service.ts';
@@ -14,6 +15,8 @@ export function presentMe(session: SessionInfo): Me {
     organisation: session.organisation,
     csrfToken: session.csrfToken,
     stage: session.stage === 'enrol' ? 'enrolment' : session.stage,
+    permittedActions: actionsOf(session.actor.role),
+    regionCodes: null,
   };
 }
 

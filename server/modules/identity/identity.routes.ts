@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import * as c from '#contracts/identity.ts';
 import type { Deps } from '#server/deps.ts';
 import { SESSION_COOKIE } from '#server/http/access.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { App } from '#server/http/types.ts';
 import { presentMe } from './identity.presenters.ts';
 import * as sessions from './sessions.service.ts';

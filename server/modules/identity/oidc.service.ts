@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import { recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
 import type { Origin } from './actor.ts';
 import { findAccountByEmail, findAccountByOidcSubject, insertOidcLogin, takeOidcLogin, updateAccount } from './identity.queries.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createOrganisationBody, organisationListQuery, updateOrganisationBody } from '#contracts/organisations.ts';
 import { guardConstraints } from '#server/db-errors.ts';
 import type { Deps } from '#server/deps.ts';
-import { invalid, notFound, Problem } from '#server/http/problem.ts';
+import { invalid, notFound, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor, StaffActor } from './actor.ts';
 import { presentOrganisation } from './identity.presenters.ts';

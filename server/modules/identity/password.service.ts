@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { changePasswordBody, passwordResetBody, passwordResetConfirmBody } from '#contracts/identity.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { invalid, Problem } from '#server/http/problem.ts';
+import { invalid, Problem } from '#server/platform/problem.ts';
 import { translate } from '#server/i18n.ts';
 import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
 import type { Origin } from './actor.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
 import type { Origin, StaffActor } from './actor.ts';
 import {

@@ -1,6 +1,6 @@
 import * as c from '#contracts/identity.ts';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import type { App } from '#server/http/types.ts';
 import type { SessionInfo } from './sessions.service.ts';
 import { disableTotp, enableTotp, setUpTotp, verifyTotp } from './totp.service.ts';

@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
-import { conflict, invalid, Problem } from '#server/http/problem.ts';
+import { conflict, invalid, Problem } from '#server/platform/problem.ts';
 import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
 import { findAccountById, updateAccount, updateSession, clearRateLimit } from './identity.queries.ts';
 import { totpRequired } from './identity.policy.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { EvidencePhoto, uploadEvidencePhoto } from '#contracts/offices.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, invalid, notFound, Problem } from '#server/http/problem.ts';
+import { forbidden, invalid, notFound, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import * as q from './evidence.queries.ts';

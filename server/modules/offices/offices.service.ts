@@ -12,7 +12,7 @@ import {
 import type { DbScope, Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { guardConstraints } from '#server/db-errors.ts';
-import { forbidden, invalid, notFound } from '#server/http/problem.ts';
+import { forbidden, invalid, notFound } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';
 import { berlinDate } from '#server/time.ts';

@@ -1,6 +1,6 @@
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, notFound } from '#server/http/problem.ts';
+import { forbidden, notFound } from '#server/platform/problem.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { berlinDate } from '#server/time.ts';
 import { toA11yJson } from './a11y.ts';

@@ -1,6 +1,6 @@
 import type { OfficeServices } from '#contracts/offices.ts';
 import type { Tx } from '#server/db.ts';
-import { invalid } from '#server/http/problem.ts';
+import { invalid } from '#server/platform/problem.ts';
 import { integrationAreaIds, serviceBlockIds } from '#server/modules/catalog/catalog.queries.ts';
 import * as q from './offices.queries.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/http/problem.ts';
+import { Problem } from '#server/platform/problem.ts';
 import { translate } from '#server/i18n.ts';
 import { systemActor } from '#server/modules/identity/actor.ts';
 import { importBoundaries, NoCityOrganisation } from './geo.service.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createBoundaryImport, Place } from '#contracts/geo.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, invalid, Problem } from '#server/http/problem.ts';
+import { forbidden, invalid, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { berlinDate } from '#server/time.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { createPopulationImport } from '#contracts/geo.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, invalid } from '#server/http/problem.ts';
+import { forbidden, invalid } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { berlinDate } from '#server/time.ts';

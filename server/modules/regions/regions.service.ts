@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createMember as createMemberContract, createRegion as createRegionContract, moveMember as moveMemberContract, Region, updateRegion as updateRegionContract } from '#contracts/regions.ts';
 import type { Deps } from '#server/deps.ts';
 import { guardConstraints } from '#server/db-errors.ts';
-import { Problem, forbidden, notFound } from '#server/http/problem.ts';
+import { Problem, forbidden, notFound } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { berlinDate } from '#server/time.ts';
