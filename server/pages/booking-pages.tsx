@@ -19,7 +19,7 @@ import { TimesPage, type TimesPageData } from '#web/public/booking/TimesPage.tsx
 import { renderDocument } from '#web/public/render.tsx';
 import { contactFrom, field, isInstant, isIsoDate, isUuid, outcomeOf, sendPage, validateContact, type Outcome } from './booking-pages.shared.ts';
 import { notFoundPage, pageLang } from './office-pages.tsx';
-import type { App } from './types.ts';
+import type { App } from '#server/http/types.ts';
 
 /** Free times shown per page: the first days that have any. */
 const DAYS_PER_PAGE = 3;

@@ -12,7 +12,7 @@ import { renderDocument } from '#web/public/render.tsx';
 import { freeTimes, sendProblem } from './booking-pages.tsx';
 import { field, isInstant, outcomeOf, sendPage } from './booking-pages.shared.ts';
 import { pageLang } from './office-pages.tsx';
-import type { App } from './types.ts';
+import type { App } from '#server/http/types.ts';
 
 type Req = FastifyRequest<{ Params: { lang: string; code: string }; Querystring: Record<string, string>; Body: Record<string, string> }>;
 

@@ -12,7 +12,7 @@ import { OfficePage } from '#web/public/booking/OfficePage.tsx';
 import { OfficesPage, type FinderResult } from '#web/public/booking/OfficesPage.tsx';
 import { renderDocument, renderPublicPage } from '#web/public/render.tsx';
 import { Problem } from '#server/platform/problem.ts';
-import type { App } from './types.ts';
+import type { App } from '#server/http/types.ts';
 
 export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);

@@ -9,7 +9,7 @@ import { berlinDate } from '#server/time.ts';
 import { webDistDir } from '#server/web-build.ts';
 import { ASSET_PREFIX, pageBySlug, PAGE_SLUGS } from '#web/public/pages.ts';
 import { renderPublicPage, type PageData, type RegionView } from '#web/public/render.tsx';
-import type { App } from './types.ts';
+import type { App } from '#server/http/types.ts';
 
 /** First path segments that belong to the API, the staff app and assets, never to a language. */
 const RESERVED = new Set(['api', 'app', 'assets']);
