@@ -117,7 +117,7 @@ export const dresden: ReferenceData = {
     { code: 'health', name: { de: 'Gesundheit', en: 'Health', ar: 'الصحة', fa: 'سلامت', uk: 'Здоровʼя', ru: 'Здоровье' }, sensitivity: 'special' },
     { code: 'housing', name: { de: 'Wohnen', en: 'Housing', ar: 'السكن', fa: 'مسکن', uk: 'Житло', ru: 'Жильё' }, sensitivity: 'normal' },
     { code: 'crisis', name: { de: 'Krisenbewältigung', en: 'Crisis management', ar: 'التعامل مع الأزمات', fa: 'مدیریت بحران', uk: 'Подолання криз', ru: 'Преодоление кризисов' }, sensitivity: 'special' },
-    { code: 'special', name: { de: 'besondere persönliche Lebensumstände', en: 'Special personal circumstances', ar: 'ظروف حياتية شخصية خاصة', fa: 'شرایط ویژه زندگی شخصی', uk: 'Особливі життєві обставини', ru: 'Особые жизненные обстоятельства' }, sensitivity: 'normal' },
+    { code: 'special', name: { de: 'besondere persönliche Lebensumstände', en: 'Special personal circumstances', ar: 'ظروف حياتية شخصية خاصة', fa: 'شرایط ویژه زندگی شخصی', uk: 'Особливі життєві обставини', ru: 'Особые жизненные обстоятельства' }, sensitivity: 'special' },
   ],
   serviceBlocks: [
     { code: 'basic', name: { de: 'Grundleistung (Willkommensleistung)', en: 'Basic service (welcome service)', ar: 'الخدمة الأساسية (خدمة الترحيب)', fa: 'خدمات پایه (خدمات خوشامدگویی)', uk: 'Базова послуга (вітальна послуга)', ru: 'Базовая услуга (приветственная услуга)' } },
