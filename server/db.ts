@@ -6,11 +6,13 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { SystemUseCase } from '#server/platform/system-scope.ts';
 
 /**
  * PGlite (embedded default) or PostgreSQL behind one interface.
@@ -25,14 +27,15 @@ export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractT
 
 /**
  * Who the transaction acts for. `tenant`: one organisation's own records. `city`: the city's
- * administration across organisations where a policy allows it (never case records). `system`:
- * start-up, seeding, login look-ups and verification, used by named use cases only.
+ * administration across organisations where a policy allows it (never case records). `public`:
+ * anonymous visitors (RLS shows public rows only). `system` (RLS off): only for a use case named in
+ * `SYSTEM_USE_CASES` (server/platform/system-scope.ts), each with its reason.
  */
 export type DbScope =
   | { kind: 'tenant'; organisationId: string }
   | { kind: 'city'; organisationId: string }
   | { kind: 'public' }
-  | { kind: 'system' };
+  | { kind: 'system'; useCase: SystemUseCase };
 
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
@@ -88,7 +91,7 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    extensions: { btree_gist, pg_trgm },
+    extensions: { btree_gist, pg_trgm, fuzzystrmatch },
   });
   const owner = drizzlePglite(client) as unknown as Orm;
   const db = wrap(
