@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { region } from '../regions/regions.schema.ts';
 
 /** Organisations: the city and the providers (Träger). Providers are tenants. */
 export const organisation = pgTable('organisation', {
@@ -39,6 +40,20 @@ export const account = pgTable(
     index('account_organisation_idx').on(t.organisationId),
     uniqueIndex('account_oidc_subject_key').on(t.oidcSubject),
   ],
+);
+
+/**
+ * A staff account's assignment to regions (the catalogue's `region` reach reads it). No rows: not
+ * assigned, so every region its organisation works in (for the city: all). Tenant-owned through its
+ * account (RLS as for account); a provider's accounts only get regions of its service agreements.
+ */
+export const accountRegion = pgTable(
+  'account_region',
+  {
+    accountId: uuid('account_id').notNull().references(() => account.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull().references(() => region.code, { onUpdate: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.regionCode] })],
 );
 
 /** Sessions live in the database so that several Lotse processes can serve one PostgreSQL. */
