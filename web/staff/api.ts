@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { problem } from '#contracts/common.ts';
+import { API_ROUTES, type ApiRoute } from './api-routes.ts';
 
+export type { ApiRoute } from './api-routes.ts';
 export type Problem = z.infer<typeof problem>;
 
 /** An API error answer (RFC 9457), its title and field messages already translated by the server. */
@@ -30,13 +32,62 @@ export function setApiLanguage(lang: string): void {
   language = lang;
 }
 
+type Spec<R extends ApiRoute> = (typeof API_ROUTES)[R];
+type PathOf<R extends string> = R extends `${string} ${infer Path}` ? Path : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type QueryValue = string | number | null | undefined;
+
+/** The answer of a route, typed by its contract's response schema (undefined for 204). */
+export type ApiResponse<R extends ApiRoute> = Spec<R>['response'] extends z.ZodType ? z.output<Spec<R>['response']> : undefined;
+/** The body a route takes, typed by its contract. */
+export type ApiBody<R extends ApiRoute> = Spec<R> extends { body: infer B extends z.ZodType } ? z.input<B> : never;
+
+type ParamsPart<R extends ApiRoute> = [ParamNames<PathOf<R>>] extends [never] ? { params?: never } : { params: Record<ParamNames<PathOf<R>>, string> };
+type BodyPart<R extends ApiRoute> = Spec<R> extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never };
+type QueryPart<R extends ApiRoute> = Spec<R> extends { query: infer Q extends z.ZodType } ? { query?: { [K in keyof z.input<Q>]?: QueryValue } } : { query?: never };
+export type ApiInput<R extends ApiRoute> = ParamsPart<R> & BodyPart<R> & QueryPart<R>;
+type Args<R extends ApiRoute> = object extends ApiInput<R> ? [input?: ApiInput<R>] : [input: ApiInput<R>];
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Adds query parameters that are set. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** "/api/offices/:id" with { id } → "/api/offices/…" (each value escaped). */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
+
 /**
- * The one way the staff app talks to the API: JSON in and out, Accept-Language of the UI, the CSRF
- * token on every write; an error answer becomes a ProblemError.
+ * The one way the staff app talks to the API: `api('GET /api/offices/:id', { params: { id } })`.
+ * The route names its contract (api-routes.ts): the body's and the answer's types come from it, and
+ * the answer is parsed with the contract's response schema, so a drift between server and app fails
+ * loudly instead of showing wrong data. JSON in and out, Accept-Language of the UI, the CSRF token on
+ * every write; an error answer becomes a ProblemError.
  */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function api<R extends ApiRoute>(route: R, ...[input]: Args<R>): Promise<ApiResponse<R>>;
+/** @deprecated Untyped: name the route instead (`api('GET /api/audit', { query })`). */
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T>;
+export async function api(route: string, ...rest: unknown[]): Promise<unknown> {
+  if (!route.includes(' ')) return send(route, String(rest[0]), rest[1]);
+  const spec: { response: z.ZodType | null } = API_ROUTES[route as ApiRoute];
+  const [method = 'GET', path = ''] = route.split(' ');
+  const given = (rest[0] ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, QueryValue> };
+  const url = withQuery(fillPath(path, given.params), given.query ?? {});
+  const data = await send(method, url, given.body);
+  return spec.response ? spec.response.parse(data) : undefined;
+}
+
+async function send(method: string, url: string, body: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -46,20 +97,12 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   } catch {
     throw new ProblemError({ type: 'network', title: '', status: 0 });
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const isProblem = typeof data === 'object' && data !== null && 'type' in data && 'title' in data;
     throw new ProblemError(isProblem ? (data as Problem) : { type: 'internal', title: '', status: response.status });
   }
-  return data as T;
-}
-
-/** Adds query parameters that are set. */
-export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
+  return data;
 }

@@ -26,7 +26,7 @@ export function stageOfProblem(error: unknown): Stage | null {
 async function fetchSession(): Promise<Session | null> {
   let me: Me;
   try {
-    me = await api<Me>('GET', '/api/auth/me');
+    me = await api('GET /api/auth/me');
   } catch (error) {
     if (error instanceof ProblemError && error.status === 401) {
       setCsrfToken(null);

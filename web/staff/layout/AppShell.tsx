@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { api } from '../api.ts';
-import { SESSION_KEY, useSession } from '../session.tsx';
+import { api } from '#web/staff/api.ts';
+import { SESSION_KEY, useSession } from '#web/staff/session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navigationFor } from './nav.ts';
 
@@ -17,7 +17,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   const logOut = async () => {
     try {
-      await api('POST', '/api/auth/logout');
+      await api('POST /api/auth/logout');
     } finally {
       client.clear();
       client.setQueryData(SESSION_KEY, null);

@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStaffLanguage, STAFF_LANGUAGES, type StaffLanguage } from '#web/i18n.ts';
-import { api } from '../api.ts';
-import { SESSION_KEY, useSession } from '../session.tsx';
+import { api } from '#web/staff/api.ts';
+import { SESSION_KEY, useSession } from '#web/staff/session.tsx';
 
 /**
  * Switches the UI language: one button per other language, labelled in that language. Signed-in
@@ -21,7 +21,7 @@ export function LanguageSwitch() {
     setBusy(true);
     try {
       if (session?.stage === 'active') {
-        await api('PUT', '/api/auth/me/preferences', { locale: language });
+        await api('PUT /api/auth/me/preferences', { body: { locale: language } });
         client.setQueryData(SESSION_KEY, { ...session, me: { ...session.me, locale: language } });
       }
       await i18n.changeLanguage(language);

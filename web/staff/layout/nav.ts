@@ -1,4 +1,4 @@
-import type { Role } from '../session.tsx';
+import type { Role } from '#web/staff/session.tsx';
 
 // i18n-keys: staff:nav.*
 export interface NavItem {

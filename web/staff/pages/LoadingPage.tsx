@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { useDocumentTitle } from '../page.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
 
 export function LoadingPage() {
   const { t } = useTranslation();

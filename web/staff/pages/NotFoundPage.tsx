@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { useDocumentTitle } from '../page.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

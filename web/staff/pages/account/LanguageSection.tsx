@@ -5,9 +5,9 @@ import { isStaffLanguage, STAFF_LANGUAGES } from '#web/i18n.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import { SESSION_KEY, useMe, type Session } from '../../session.tsx';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import { SESSION_KEY, useMe, type Session } from '#web/staff/session.tsx';
 
 export function LanguageSection() {
   const { t, i18n } = useTranslation();
@@ -18,7 +18,7 @@ export function LanguageSection() {
     send: async () => {
       // The select offers staff languages only.
       if (!isStaffLanguage(locale)) return;
-      await api('PUT', '/api/auth/me/preferences', { locale });
+      await api('PUT /api/auth/me/preferences', { body: { locale } });
       client.setQueryData<Session | null>(SESSION_KEY, (old) => (old ? { ...old, me: { ...old.me, locale } } : old));
       await i18n.changeLanguage(locale);
     },

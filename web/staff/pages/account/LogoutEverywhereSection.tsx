@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '#web/ui/Button.tsx';
-import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
-import { SESSION_KEY } from '../../session.tsx';
+import { api } from '#web/staff/api.ts';
+import { useFormErrors } from '#web/staff/forms.tsx';
+import { SESSION_KEY } from '#web/staff/session.tsx';
 
 export function LogoutEverywhereSection() {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function LogoutEverywhereSection() {
   const run = async () => {
     setBusy(true);
     try {
-      await api('POST', '/api/auth/logout-everywhere');
+      await api('POST /api/auth/logout-everywhere');
       client.clear();
       client.setQueryData(SESSION_KEY, null);
       await navigate('/login');

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe } from '../../session.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe } from '#web/staff/session.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { LogoutEverywhereSection } from './LogoutEverywhereSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';

@@ -3,18 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { ChangePassword } from '../../types.ts';
-import { useMe } from '../../session.tsx';
-import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { ChangePassword } from '#web/staff/types.ts';
+import { useMe } from '#web/staff/session.tsx';
+import { MIN_PASSWORD_LENGTH } from '#web/staff/constants.ts';
 
 export function PasswordSection() {
   const { t } = useTranslation();
   const me = useMe();
   const [form, setForm] = useState<ChangePassword>({ currentPassword: '', newPassword: '' });
   const apiForm = useApiForm('password', ['currentPassword', 'newPassword'], {
-    send: () => api('POST', '/api/auth/password', form),
+    send: () => api('POST /api/auth/password', { body: form }),
     onSuccess: () => setForm({ currentPassword: '', newPassword: '' }),
   });
 

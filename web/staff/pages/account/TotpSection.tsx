@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import { SESSION_KEY, useMe } from '../../session.tsx';
-import { TotpSetup } from '../auth/TotpSetup.tsx';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import { SESSION_KEY, useMe } from '#web/staff/session.tsx';
+import { TotpSetup } from '#web/staff/pages/auth/TotpSetup.tsx';
 
 function DisableTotp({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const apiForm = useApiForm('totp-off', ['password'], { send: () => api('DELETE', '/api/auth/totp', { password }), onSuccess: onDone });
+  const apiForm = useApiForm('totp-off', ['password'], { send: () => api('DELETE /api/auth/totp', { body: { password } }), onSuccess: onDone });
   return (
     <>
       {apiForm.summary}

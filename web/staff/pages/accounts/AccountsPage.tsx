@@ -6,10 +6,10 @@ import { Button } from '#web/ui/Button.tsx';
 import { SelectField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api, withQuery } from '../../api.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe } from '../../session.tsx';
-import type { Account, Organisation } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe } from '#web/staff/session.tsx';
+import type { Account } from '#web/staff/types.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 import { EditAccountForm } from './EditAccountForm.tsx';
 
@@ -29,10 +29,10 @@ export function AccountsPage() {
   const isCity = me.role === 'city_admin';
   const [organisationId, setOrganisationId] = useState(me.organisation.id);
   const [editing, setEditing] = useState<Account | null>(null);
-  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api<Organisation[]>('GET', '/api/organisations'), enabled: isCity });
+  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api('GET /api/organisations'), enabled: isCity });
   const accounts = useQuery({
     queryKey: ['accounts', organisationId],
-    queryFn: () => api<Account[]>('GET', withQuery('/api/accounts', { organisationId: isCity ? organisationId : undefined })),
+    queryFn: () => api('GET /api/accounts', { query: { organisationId: isCity ? organisationId : undefined } }),
   });
   const organisation = isCity ? organisations.data?.find((o) => o.id === organisationId) : undefined;
   const kind = organisation?.kind ?? me.organisation.kind;

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { Account, CreateAccount, RoleName } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { CreateAccount, RoleName } from '#web/staff/types.ts';
 import { rolesFor } from './roles.ts';
-import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
+import { MIN_PASSWORD_LENGTH } from '#web/staff/constants.ts';
 
 interface Props {
   /** Set for city_admin (the organisation chosen above); provider_admin creates in its own. */
@@ -28,7 +28,7 @@ export function CreateAccountForm({ organisationId, organisationName, kind }: Pr
   const apiForm = useApiForm('account-new', ['email', 'displayName', 'role', 'locale', 'password', 'organisationId'], {
     send: async () => {
       const body: CreateAccount = { email, displayName, role, locale, ...(organisationId ? { organisationId } : {}), ...(invite ? {} : { password }) };
-      const account = await api<Account>('POST', '/api/accounts', body);
+      const account = await api('POST /api/accounts', { body });
       return { email: account.email, invited: invite };
     },
     invalidate: [['accounts']],

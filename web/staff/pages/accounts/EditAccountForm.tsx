@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { Account, RoleName, UpdateAccount } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { Account, RoleName, UpdateAccount } from '#web/staff/types.ts';
 import { rolesFor } from './roles.ts';
 import { TotpReset } from './TotpReset.tsx';
 
@@ -30,7 +30,7 @@ export function EditAccountForm({ account, kind, self, onClose }: Props) {
       if (role !== account.role) body.role = role;
       if (disabled !== (account.disabledAt !== null)) body.disabled = disabled;
       if (unlock) body.unlock = true;
-      return api('PATCH', `/api/accounts/${account.id}`, body);
+      return api('PATCH /api/accounts/:id', { params: { id: account.id }, body });
     },
     invalidate: [['accounts']],
     onSuccess: onClose,

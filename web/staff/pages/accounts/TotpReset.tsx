@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { Account } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { Account } from '#web/staff/types.ts';
 
 /**
  * "Zweiten Faktor zurücksetzen" (lost phone) with a confirm step, for an account that has one on.
@@ -15,7 +15,7 @@ export function TotpReset({ account }: { account: Account }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const reset = useApiForm('account-totp-reset', [], {
-    send: () => api<Account>('POST', `/api/accounts/${account.id}/totp-reset`),
+    send: () => api('POST /api/accounts/:id/totp-reset', { params: { id: account.id } }),
     invalidate: [['accounts']],
     onSuccess: () => setConfirming(false),
   });

@@ -1,4 +1,4 @@
-import type { RoleName } from '../../types.ts';
+import type { RoleName } from '#web/staff/types.ts';
 
 /** Which roles an organisation of a kind may give (the server checks the same). */
 export function rolesFor(kind: 'city' | 'provider'): RoleName[] {

@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { todayInBerlin } from '../../format.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { CreateServiceAgreement, Organisation, Region, ServiceAgreement, UpdateServiceAgreement } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { todayInBerlin } from '#web/staff/format.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { CreateServiceAgreement, ServiceAgreement, UpdateServiceAgreement } from '#web/staff/types.ts';
 
 export function CreateAgreementForm() {
   const { t } = useTranslation();
-  const providers = useQuery({ queryKey: ['organisations'], queryFn: () => api<Organisation[]>('GET', '/api/organisations'), select: (list) => list.filter((o) => o.kind === 'provider') });
-  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api<Region[]>('GET', '/api/regions') });
+  const providers = useQuery({ queryKey: ['organisations'], queryFn: () => api('GET /api/organisations'), select: (list) => list.filter((o) => o.kind === 'provider') });
+  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
   const [providerId, setProviderId] = useState('');
   const [regionCode, setRegionCode] = useState('');
   const [reference, setReference] = useState('');
@@ -23,7 +23,7 @@ export function CreateAgreementForm() {
   const apiForm = useApiForm('agreement-new', ['providerId', 'regionCode', 'reference', 'validFrom', 'validTo'], {
     send: () => {
       const body: CreateServiceAgreement = { providerId: provider, regionCode: region, reference, validFrom, validTo: validTo || null };
-      return api<ServiceAgreement>('POST', '/api/service-agreements', body);
+      return api('POST /api/service-agreements', { body });
     },
     invalidate: [['service-agreements']],
     onSuccess: () => {
@@ -61,7 +61,7 @@ export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAg
       const body: UpdateServiceAgreement = {};
       if (reference !== agreement.reference) body.reference = reference;
       if ((validTo || null) !== agreement.validTo) body.validTo = validTo || null;
-      return api('PATCH', `/api/service-agreements/${agreement.id}`, body);
+      return api('PATCH /api/service-agreements/:id', { params: { id: agreement.id }, body });
     },
     invalidate: [['service-agreements']],
     onSuccess: onClose,

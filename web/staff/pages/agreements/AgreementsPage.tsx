@@ -5,11 +5,11 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table, type Column } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import { formatDate } from '../../format.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe } from '../../session.tsx';
-import type { ServiceAgreement } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { formatDate } from '#web/staff/format.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe } from '#web/staff/session.tsx';
+import type { ServiceAgreement } from '#web/staff/types.ts';
 import { CreateAgreementForm, EditAgreementForm } from './AgreementForms.tsx';
 
 /** Leistungsvereinbarungen: which provider serves which region when (city_admin edits, coordinators read). */
@@ -19,7 +19,7 @@ export function AgreementsPage() {
   const isAdmin = me.role === 'city_admin';
   useDocumentTitle(t('agreements.title'));
   const [editing, setEditing] = useState<ServiceAgreement | null>(null);
-  const agreements = useQuery({ queryKey: ['service-agreements'], queryFn: () => api<ServiceAgreement[]>('GET', '/api/service-agreements') });
+  const agreements = useQuery({ queryKey: ['service-agreements'], queryFn: () => api('GET /api/service-agreements') });
 
   const columns: Column<ServiceAgreement>[] = [
     { key: 'provider', header: t('agreements.provider'), rowHeader: true, cell: (a) => a.provider.name },

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import { formatDayLong, timeInBerlin } from '../../format.ts';
-import type { AppointmentSetup, Calendar, CalendarEntry, MarkBody } from '../../types.ts';
-import { interval, languageName } from '../offices/labels.tsx';
+import { api } from '#web/staff/api.ts';
+import { formatDayLong, timeInBerlin } from '#web/staff/format.ts';
+import type { AppointmentSetup, Calendar, CalendarEntry, MarkBody } from '#web/staff/types.ts';
+import { interval, languageName } from '#web/staff/pages/offices/labels.tsx';
 import { ChangeAppointment } from './ChangeAppointment.tsx';
 
 type Day = Calendar['days'][number];
@@ -25,7 +25,7 @@ export function CalendarDay({ officeId, day, setup, names }: { officeId: string;
   const mark = async (entry: CalendarEntry, status: MarkBody['status']) => {
     setFailed(null);
     try {
-      await api('POST', `/api/offices/${officeId}/appointments/${entry.id}/mark`, { status } satisfies MarkBody);
+      await api('POST /api/offices/:id/appointments/:appointmentId/mark', { params: { id: officeId, appointmentId: entry.id }, body: { status } satisfies MarkBody });
       await client.invalidateQueries({ queryKey: ['calendar', officeId] });
     } catch {
       setFailed(entry.id);

@@ -6,24 +6,23 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { RadioGroup, SelectField, TextField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api, withQuery } from '../../api.ts';
-import { addDays, formatDate, mondayOf, todayInBerlin } from '../../format.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import type { AppointmentSetup, Calendar } from '../../types.ts';
-import { useOffice } from '../offices/OfficePage.tsx';
+import { api } from '#web/staff/api.ts';
+import { addDays, formatDate, mondayOf, todayInBerlin } from '#web/staff/format.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useOffice } from '#web/staff/pages/offices/OfficePage.tsx';
 import { CalendarDay } from './CalendarDay.tsx';
 import { StaffBookingForm } from './StaffBookingForm.tsx';
 
 type View = 'day' | 'week';
 
 export function useSetup(officeId: string) {
-  return useQuery({ queryKey: ['setup', officeId], queryFn: () => api<AppointmentSetup>('GET', `/api/offices/${officeId}/appointment-setup`) });
+  return useQuery({ queryKey: ['setup', officeId], queryFn: () => api('GET /api/offices/:id/appointment-setup', { params: { id: officeId } }) });
 }
 
 export function useCalendar(officeId: string, from: string, days: number, counsellor = '') {
   return useQuery({
     queryKey: ['calendar', officeId, from, days, counsellor],
-    queryFn: () => api<Calendar>('GET', withQuery(`/api/offices/${officeId}/calendar`, { from, days, counsellor })),
+    queryFn: () => api('GET /api/offices/:id/calendar', { params: { id: officeId }, query: { from, days, counsellor } }),
   });
 }
 

@@ -5,10 +5,10 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { berlinInstant, timeInBerlin } from '../../format.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { CalendarEntry, StaffChangeResponse, StaffMoveBody } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { berlinInstant, timeInBerlin } from '#web/staff/format.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { CalendarEntry, StaffMoveBody } from '#web/staff/types.ts';
 
 const FIELDS = ['date', 'time', 'start', 'counsellorId'] as const;
 
@@ -25,14 +25,14 @@ export function ChangeAppointment({ officeId, date, entry }: { officeId: string;
   const cancel = async () => {
     setCancelFailed(false);
     try {
-      await api<StaffChangeResponse>('POST', `/api/offices/${officeId}/appointments/${entry.id}/cancel`);
+      await api('POST /api/offices/:id/appointments/:appointmentId/cancel', { params: { id: officeId, appointmentId: entry.id } });
       await refresh();
     } catch {
       setCancelFailed(true);
     }
   };
   const move = useApiForm(`move-${entry.id}`, FIELDS, {
-    send: () => api<StaffChangeResponse>('POST', `/api/offices/${officeId}/appointments/${entry.id}/move`, { start: berlinInstant(form.date, form.time) ?? '' } satisfies StaffMoveBody),
+    send: () => api('POST /api/offices/:id/appointments/:appointmentId/move', { params: { id: officeId, appointmentId: entry.id }, body: { start: berlinInstant(form.date, form.time) ?? '' } satisfies StaffMoveBody }),
     invalidate: [
       ['calendar', officeId],
       ['slots', officeId],

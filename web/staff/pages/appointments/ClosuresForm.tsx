@@ -4,16 +4,16 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { AppointmentSetup, ClosuresBody } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { AppointmentSetup, ClosuresBody } from '#web/staff/types.ts';
 
 /** Days without appointments (team day, holidays of the team); replaces the list as a whole. */
 export function ClosuresForm({ setup }: { setup: AppointmentSetup }) {
   const { t } = useTranslation();
   const [rows, setRows] = useState(setup.closures);
   const apiForm = useApiForm('closures', ['closures', ...rows.flatMap((_, i) => ['startsOn', 'endsOn', 'note'].map((f) => `closures.${i}.${f}`))], {
-    send: () => api('PUT', `/api/offices/${setup.officeId}/appointment-closures`, { closures: rows } satisfies ClosuresBody),
+    send: () => api('PUT /api/offices/:id/appointment-closures', { params: { id: setup.officeId }, body: { closures: rows } satisfies ClosuresBody }),
     invalidate: [['setup', setup.officeId]],
   });
   const setRow = (i: number, patch: Partial<(typeof rows)[number]>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));

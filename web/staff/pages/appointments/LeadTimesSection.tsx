@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { BarChart } from '#web/ui/BarChart.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api, withQuery } from '../../api.ts';
-import type { LeadTimes } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
 
 export const WEEKS = 12;
 
 export function useLeadTimes(officeId: string, enabled = true) {
-  return useQuery({ queryKey: ['lead-times', officeId, WEEKS], queryFn: () => api<LeadTimes>('GET', withQuery(`/api/offices/${officeId}/lead-times`, { weeks: WEEKS })), enabled });
+  return useQuery({ queryKey: ['lead-times', officeId, WEEKS], queryFn: () => api('GET /api/offices/:id/lead-times', { params: { id: officeId }, query: { weeks: WEEKS } }), enabled });
 }
 
 /** "2026-W14" → "KW 14/2026" in the UI language. */

@@ -5,11 +5,11 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { berlinInstant, timeInBerlin, todayInBerlin } from '../../format.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { Account, Resource, ResourceBody, ResourceUpdate } from '../../types.ts';
-import { parseLanguages, WEEKDAYS, weekdayName } from '../offices/labels.tsx';
+import { api } from '#web/staff/api.ts';
+import { berlinInstant, timeInBerlin, todayInBerlin } from '#web/staff/format.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { Resource, ResourceBody, ResourceUpdate } from '#web/staff/types.ts';
+import { parseLanguages, WEEKDAYS, weekdayName } from '#web/staff/pages/offices/labels.tsx';
 
 interface WindowRow {
   weekday: string;
@@ -30,7 +30,7 @@ const berlinDateOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZon
 export function ResourceForm({ officeId, resource, onClose }: { officeId: string; resource: Resource | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>(resource !== null);
-  const accounts = useQuery({ queryKey: ['accounts', 'own'], queryFn: () => api<Account[]>('GET', '/api/accounts') });
+  const accounts = useQuery({ queryKey: ['accounts', 'own'], queryFn: () => api('GET /api/accounts') });
   const [kind, setKind] = useState<'counsellor' | 'interpreter'>(resource?.kind ?? 'counsellor');
   const [displayName, setDisplayName] = useState(resource?.displayName ?? '');
   const [accountId, setAccountId] = useState(resource?.accountId ?? '');
@@ -54,8 +54,8 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
         availability: windows.map((w) => ({ weekday: Number(w.weekday), starts: w.starts, ends: w.ends })),
         absences: absences.map((a) => ({ startsAt: berlinInstant(a.fromDate, a.fromTime) ?? '', endsAt: berlinInstant(a.toDate, a.toTime) ?? '', note: a.note })),
       };
-      if (resource) await api('PATCH', `/api/appointment-resources/${resource.id}`, common satisfies ResourceUpdate);
-      else await api('POST', `/api/offices/${officeId}/appointment-resources`, { kind, ...common } satisfies ResourceBody);
+      if (resource) await api('PATCH /api/appointment-resources/:id', { params: { id: resource.id }, body: common satisfies ResourceUpdate });
+      else await api('POST /api/offices/:id/appointment-resources', { params: { id: officeId }, body: { kind, ...common } satisfies ResourceBody });
       return displayName;
     },
     invalidate: [['setup', officeId]],

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField, TextAreaField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api, withQuery } from '../../api.ts';
-import { berlinInstant, formatDate, timeInBerlin } from '../../format.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { AppointmentSetup, SlotsResponse, StaffBooking, StaffBookingResponse } from '../../types.ts';
-import { languageName } from '../offices/labels.tsx';
+import { api } from '#web/staff/api.ts';
+import { berlinInstant, formatDate, timeInBerlin } from '#web/staff/format.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { AppointmentSetup, StaffBooking } from '#web/staff/types.ts';
+import { languageName } from '#web/staff/pages/offices/labels.tsx';
 
 const FIELDS = ['typeId', 'date', 'time', 'start', 'name', 'phone', 'email', 'language', 'counsellorId', 'note'] as const;
 
@@ -21,7 +21,7 @@ export function StaffBookingForm({ officeId, setup, date: initialDate }: { offic
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const slots = useQuery({
     queryKey: ['slots', officeId, form.typeId, form.date, form.language],
-    queryFn: () => api<SlotsResponse>('GET', withQuery(`/api/offices/${officeId}/slots`, { type: form.typeId, from: form.date, days: 1, language: form.language })),
+    queryFn: () => api('GET /api/offices/:id/slots', { params: { id: officeId }, query: { type: form.typeId, from: form.date, days: 1, language: form.language } }),
     enabled: Boolean(form.typeId) && /^\d{4}-\d{2}-\d{2}$/.test(form.date),
   });
   const free = slots.data?.days.flatMap((d) => d.slots).map((s) => timeInBerlin(s.start)) ?? [];
@@ -39,7 +39,7 @@ export function StaffBookingForm({ officeId, setup, date: initialDate }: { offic
         ...(form.counsellorId ? { counsellorId: form.counsellorId } : {}),
         note: form.note,
       };
-      return api<StaffBookingResponse>('POST', `/api/offices/${officeId}/appointments`, body);
+      return api('POST /api/offices/:id/appointments', { params: { id: officeId }, body });
     },
     invalidate: [
       ['calendar', officeId],

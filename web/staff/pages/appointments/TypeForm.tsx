@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { AppointmentKind, AppointmentType, AppointmentTypeBody } from '../../types.ts';
-import { toNumber } from '../offices/OfficeDetailsForm.tsx';
-import { parseLanguages } from '../offices/labels.tsx';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { AppointmentKind, AppointmentType, AppointmentTypeBody } from '#web/staff/types.ts';
+import { toNumber } from '#web/staff/pages/offices/OfficeDetailsForm.tsx';
+import { parseLanguages } from '#web/staff/pages/offices/labels.tsx';
 
 const NUMBERS = ['durationMinutes', 'bufferBeforeMinutes', 'bufferAfterMinutes', 'minNoticeMinutes', 'horizonDays', 'webPerDay', 'cancelNoticeMinutes', 'slotStepMinutes'] as const;
 type NumberField = (typeof NUMBERS)[number];
@@ -45,8 +45,8 @@ export function TypeForm({ officeId, type, onClose }: { officeId: string; type: 
       walkIn,
       active,
     };
-      if (type) await api('PATCH', `/api/appointment-types/${type.id}`, body);
-      else await api('POST', `/api/offices/${officeId}/appointment-types`, body);
+      if (type) await api('PATCH /api/appointment-types/:id', { params: { id: type.id }, body });
+      else await api('POST /api/offices/:id/appointment-types', { params: { id: officeId }, body });
       return name;
     },
     invalidate: [['setup', officeId]],

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from '#web/ui/Button.tsx';
-import { api } from '../../api.ts';
-import { SESSION_KEY, useSetSession } from '../../session.tsx';
+import { api } from '#web/staff/api.ts';
+import { SESSION_KEY, useSetSession } from '#web/staff/session.tsx';
 import { TotpSetup } from './TotpSetup.tsx';
 
 /** The organisation requires a second factor and the account has none yet: set it up to go on. */
@@ -12,7 +12,7 @@ export function EnrolmentStep() {
   const setSession = useSetSession();
   const cancel = async () => {
     try {
-      await api('POST', '/api/auth/logout');
+      await api('POST /api/auth/logout');
     } finally {
       setSession(null);
     }

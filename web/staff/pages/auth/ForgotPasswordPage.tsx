@@ -5,16 +5,16 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import { useDocumentTitle } from '../../page.tsx';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
 
 /** /app/forgot-password: asks for a reset link; the answer is the same whether the email exists or not. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('forgot.title'));
   const [email, setEmail] = useState('');
-  const apiForm = useApiForm('forgot', ['email'], { send: () => api('POST', '/api/auth/password-reset', { email }) });
+  const apiForm = useApiForm('forgot', ['email'], { send: () => api('POST /api/auth/password-reset', { body: { email } }) });
 
   return (
     <div className="staff-narrow">

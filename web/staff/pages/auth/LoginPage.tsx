@@ -2,26 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
-import type { z } from 'zod';
-import type { loginResult, oidcInfo } from '#contracts/identity.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { buttonClass } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import { useDocumentTitle } from '../../page.tsx';
-import { useSession, useSetSession } from '../../session.tsx';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useSession, useSetSession } from '#web/staff/session.tsx';
 import { EnrolmentStep } from './EnrolmentStep.tsx';
 import { TotpStep } from './TotpStep.tsx';
 
-type LoginResult = z.infer<typeof loginResult>;
-type OidcInfo = z.infer<typeof oidcInfo>;
-
 function OidcButton() {
   const { t } = useTranslation();
-  const { data } = useQuery({ queryKey: ['oidc'], queryFn: () => api<OidcInfo>('GET', '/api/auth/oidc') });
+  const { data } = useQuery({ queryKey: ['oidc'], queryFn: () => api('GET /api/auth/oidc') });
   if (!data?.enabled) return null;
   return (
     <section className="staff-section" aria-labelledby="login-sso">
@@ -41,7 +36,7 @@ function PasswordStep() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const apiForm = useApiForm('login', ['email', 'password'], {
-    send: () => api<LoginResult>('POST', '/api/auth/login', { email, password }),
+    send: () => api('POST /api/auth/login', { body: { email, password } }),
     onSuccess: (result) => {
       const stage = result.status === 'ok' ? 'active' : result.status === 'totp-required' ? 'totp' : 'enrolment';
       setSession({ me: result.me, stage });

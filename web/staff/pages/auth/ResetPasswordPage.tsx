@@ -5,10 +5,10 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import { useDocumentTitle } from '../../page.tsx';
-import { MIN_PASSWORD_LENGTH } from '../../constants.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { MIN_PASSWORD_LENGTH } from '#web/staff/constants.ts';
 
 /** /app/reset-password?token=…: sets a new password from the link in the mail (also for invitations). */
 export function ResetPasswordPage() {
@@ -17,7 +17,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const apiForm = useApiForm('reset', ['password'], { send: () => api('POST', '/api/auth/password-reset/confirm', { token, password }) });
+  const apiForm = useApiForm('reset', ['password'], { send: () => api('POST /api/auth/password-reset/confirm', { body: { token, password } }) });
 
   return (
     <div className="staff-narrow">

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { totpSetupResult } from '#contracts/identity.ts';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
-import { api } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
+import { api } from '#web/staff/api.ts';
+import { useFormErrors } from '#web/staff/forms.tsx';
 
 type TotpSetupResult = z.infer<typeof totpSetupResult>;
 
@@ -31,7 +31,7 @@ export function TotpSetup({ form, headingLevel, onEnabled }: { form: string; hea
   const start = async () => {
     setBusy(true);
     try {
-      setSetup(await api<TotpSetupResult>('POST', '/api/auth/totp/setup'));
+      setSetup(await api('POST /api/auth/totp/setup'));
       errors.clear();
     } catch (error) {
       errors.fail(error);
@@ -44,7 +44,7 @@ export function TotpSetup({ form, headingLevel, onEnabled }: { form: string; hea
     event.preventDefault();
     setBusy(true);
     try {
-      await api('POST', '/api/auth/totp/enable', { code });
+      await api('POST /api/auth/totp/enable', { body: { code } });
       errors.clear();
       await onEnabled();
     } catch (error) {

@@ -7,11 +7,11 @@ import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import { formatDate, formatDateTime } from '../../format.ts';
-import { useApiForm } from '../../forms.tsx';
-import { useDocumentTitle } from '../../page.tsx';
-import type { BoundaryImport, BoundaryImportResult, BoundarySetList, StreetImport, StreetImportResult } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { formatDate, formatDateTime } from '#web/staff/format.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import type { BoundaryImport, StreetImport } from '#web/staff/types.ts';
 import { LocateSection } from './LocateSection.tsx';
 
 /** The text of a chosen file, read in the browser; null when none is chosen. */
@@ -30,7 +30,7 @@ function BoundaryImportSection() {
   const apiForm = useApiForm('geo-import', ['geojson', 'assignment', 'validFrom', 'source'], {
     send: () => {
       const body: BoundaryImport = { geojson: geojson?.text ?? '', ...(assignment ? { assignment: assignment.text } : {}), ...(validFrom ? { validFrom } : {}), source: source || geojson?.name || '' };
-      return api<BoundaryImportResult>('POST', '/api/geo/imports', body);
+      return api('POST /api/geo/imports', { body });
     },
     invalidate: [['geo-imports']],
   });
@@ -75,7 +75,7 @@ function BoundaryImportSection() {
 function StreetImportSection() {
   const { t } = useTranslation();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
-  const apiForm = useApiForm('street-import', ['csv'], { send: () => api<StreetImportResult>('POST', '/api/geo/street-imports', { csv: csv?.text ?? '' } satisfies StreetImport) });
+  const apiForm = useApiForm('street-import', ['csv'], { send: () => api('POST /api/geo/street-imports', { body: { csv: csv?.text ?? '' } satisfies StreetImport }) });
   const result = apiForm.done;
 
   return (
@@ -111,7 +111,7 @@ function StreetImportSection() {
 
 function BoundarySets() {
   const { t, i18n } = useTranslation();
-  const sets = useQuery({ queryKey: ['geo-imports'], queryFn: () => api<BoundarySetList>('GET', '/api/geo/imports') });
+  const sets = useQuery({ queryKey: ['geo-imports'], queryFn: () => api('GET /api/geo/imports') });
   return (
     <section className="staff-section" aria-labelledby="geo-sets-heading">
       <h2 className="kern-heading-medium" id="geo-sets-heading">

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
-import { api, ProblemError, withQuery } from '../../api.ts';
-import { useFormErrors } from '../../forms.tsx';
-import type { Place } from '../../types.ts';
+import { api, ProblemError } from '#web/staff/api.ts';
+import { useFormErrors } from '#web/staff/forms.tsx';
+import type { Place } from '#web/staff/types.ts';
 
 function PlaceResult({ place }: { place: Place }) {
   const { t } = useTranslation();
@@ -28,11 +28,11 @@ function useLocate(form: string, fields: readonly string[]) {
   const errors = useFormErrors(form, fields);
   const [place, setPlace] = useState<Place | null>(null);
   const [notFound, setNotFound] = useState<string | null>(null);
-  const run = async (url: string) => {
+  const run = async (locate: () => Promise<Place>) => {
     setPlace(null);
     setNotFound(null);
     try {
-      setPlace(await api<Place>('GET', url));
+      setPlace(await locate());
       errors.clear();
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) {
@@ -57,11 +57,11 @@ export function LocateSection() {
 
   const byPoint = (event: FormEvent) => {
     event.preventDefault();
-    void point.run(withQuery('/api/regions/locate', { lat: lat.replace(',', '.'), lon: lon.replace(',', '.') }));
+    void point.run(() => api('GET /api/regions/locate', { query: { lat: lat.replace(',', '.'), lon: lon.replace(',', '.') } }));
   };
   const byAddress = (event: FormEvent) => {
     event.preventDefault();
-    void address.run(withQuery('/api/regions/locate-address', { street, number, postcode }));
+    void address.run(() => api('GET /api/regions/locate-address', { query: { street, number, postcode } }));
   };
 
   return (

@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api } from '../../api.ts';
-import { formatDate, isValidOn, todayInBerlin } from '../../format.ts';
-import { navigationFor } from '../../layout/nav.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe } from '../../session.tsx';
-import type { ServiceAgreement } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { formatDate, isValidOn, todayInBerlin } from '#web/staff/format.ts';
+import { navigationFor } from '#web/staff/layout/nav.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe } from '#web/staff/session.tsx';
 import { TodaySection } from './TodaySection.tsx';
 
 /** The regions a social worker's organisation serves today, from its service agreements. */
 function MyRegions({ organisationId }: { organisationId: string }) {
   const { t, i18n } = useTranslation();
   const today = todayInBerlin();
-  const { data, isPending, isError } = useQuery({ queryKey: ['service-agreements'], queryFn: () => api<ServiceAgreement[]>('GET', '/api/service-agreements') });
+  const { data, isPending, isError } = useQuery({ queryKey: ['service-agreements'], queryFn: () => api('GET /api/service-agreements') });
   const mine = (data ?? []).filter((a) => a.provider.id === organisationId && isValidOn(a, today));
   return (
     <section className="staff-section" aria-labelledby="home-regions">

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import { timeInBerlin, todayInBerlin } from '../../format.ts';
-import type { OfficeSummary } from '../../types.ts';
-import { useCalendar } from '../appointments/CalendarPage.tsx';
-import { interval, languageName } from '../offices/labels.tsx';
+import { api } from '#web/staff/api.ts';
+import { timeInBerlin, todayInBerlin } from '#web/staff/format.ts';
+import type { OfficeSummary } from '#web/staff/types.ts';
+import { useCalendar } from '#web/staff/pages/appointments/CalendarPage.tsx';
+import { interval, languageName } from '#web/staff/pages/offices/labels.tsx';
 
 function OfficeToday({ office }: { office: OfficeSummary }) {
   const { t, i18n } = useTranslation();
@@ -45,7 +45,7 @@ function OfficeToday({ office }: { office: OfficeSummary }) {
 /** Today's appointments of the offices of the signed-in staff member's provider. */
 export function TodaySection({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
-  const offices = useQuery({ queryKey: ['offices', ''], queryFn: () => api<OfficeSummary[]>('GET', '/api/offices') });
+  const offices = useQuery({ queryKey: ['offices', ''], queryFn: () => api('GET /api/offices') });
   const mine = (offices.data ?? []).filter((o) => o.provider.id === organisationId);
   return (
     <section className="staff-section" aria-labelledby="home-today">

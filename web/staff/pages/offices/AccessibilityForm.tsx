@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '#web/ui/Button.tsx';
 import { CheckboxField, RadioGroup, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { OfficeDetail, TriState, UpdateOffice } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { OfficeDetail, TriState, UpdateOffice } from '#web/staff/types.ts';
 import { toNumber } from './OfficeDetailsForm.tsx';
 
 type Facts = OfficeDetail['accessibility'];
@@ -49,7 +49,7 @@ export function AccessibilityForm({ office, onClose }: { office: OfficeDetail; o
           entrances: entrances.map((e) => ({ ...e, stepCount: numberOrNull(e.stepCount), doorWidthCm: numberOrNull(e.doorWidthCm) })),
         },
       };
-      await api('PATCH', `/api/offices/${office.id}`, body);
+      await api('PATCH /api/offices/:id', { params: { id: office.id }, body });
     },
     invalidate: [['office', office.id], ['scorecard', office.id]],
     onSuccess: () => onClose(true),

@@ -3,10 +3,9 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
-import { api, ProblemError } from '../../api.ts';
-import { formatDate } from '../../format.ts';
+import { api, ProblemError } from '#web/staff/api.ts';
+import { formatDate } from '#web/staff/format.ts';
 import type { EvidencePhoto } from '#contracts/offices.ts';
-import type { Scorecard } from '../../types.ts';
 
 type Criterion = EvidencePhoto['criterion'];
 
@@ -31,7 +30,7 @@ export function EvidencePhotos({ officeId, criterion, id }: { officeId: string; 
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const card = useQuery({ queryKey: ['scorecard', officeId], queryFn: () => api<Scorecard>('GET', `/api/offices/${officeId}/scorecard`) });
+  const card = useQuery({ queryKey: ['scorecard', officeId], queryFn: () => api('GET /api/offices/:id/scorecard', { params: { id: officeId } }) });
   const photos = card.data?.criteria.find((c) => c.criterion === criterion)?.photos ?? [];
   const aspect = t(`offices.site.${criterion}`);
 
@@ -53,7 +52,7 @@ export function EvidencePhotos({ officeId, criterion, id }: { officeId: string; 
     const file = field.files?.[0];
     if (!file) return;
     void run(async () => {
-      await api('POST', `/api/offices/${officeId}/evidence`, { criterion, data: await readAsDataUrl(file) });
+      await api('POST /api/offices/:id/evidence', { params: { id: officeId }, body: { criterion, data: await readAsDataUrl(file) } });
       field.value = '';
     });
   };
@@ -68,7 +67,7 @@ export function EvidencePhotos({ officeId, criterion, id }: { officeId: string; 
             return (
               <li key={p.id}>
                 <img src={`/api/offices/${officeId}/evidence/${p.id}`} alt={t('offices.photo.alt', { aspect, date })} width={120} height={Math.round((120 * p.height) / p.width)} loading="lazy" />
-                <Button variant="tertiary" small disabled={busy} onClick={() => void run(() => api('DELETE', `/api/offices/${officeId}/evidence/${p.id}`))}>
+                <Button variant="tertiary" small disabled={busy} onClick={() => void run(() => api('DELETE /api/offices/:id/evidence/:photoId', { params: { id: officeId, photoId: p.id } }))}>
                   {t('offices.photo.delete', { aspect, date })}
                 </Button>
               </li>

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '#web/ui/Button.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { HoursException, OfficeDetail, OpeningHoursRule, UpdateOffice } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { HoursException, OfficeDetail, OpeningHoursRule, UpdateOffice } from '#web/staff/types.ts';
 import { WEEKDAYS, weekdayName } from './labels.tsx';
 
 interface RuleRow {
@@ -44,7 +44,7 @@ export function HoursForm({ office, onClose }: { office: OfficeDetail; onClose: 
       const openingHours: OpeningHoursRule[] = rules.map((r) => ({ weekday: Number(r.weekday), opens: r.opens, closes: r.closes, kind: r.kind }));
       const list: HoursException[] = exceptions.map((e) => ({ date: e.date, closed: e.closed, opens: e.closed ? null : e.opens, closes: e.closed ? null : e.closes, note: e.note }));
       const body: UpdateOffice = { openingHours, exceptions: list };
-      await api('PATCH', `/api/offices/${office.id}`, body);
+      await api('PATCH /api/offices/:id', { params: { id: office.id }, body });
     },
     invalidate: [['office', office.id], ['scorecard', office.id]],
     onSuccess: () => onClose(true),

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { todayInBerlin } from '../../format.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { MoveOffice, OfficeDetail, Region } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { todayInBerlin } from '#web/staff/format.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { MoveOffice, OfficeDetail } from '#web/staff/types.ts';
 import { ADDRESS_FIELDS, AddressFields, addressBody, type AddressState } from './OfficeDetailsForm.tsx';
 
 /** The office moves from a date on: the current period ends, a new one with the new address begins; the history stays. */
@@ -15,7 +15,7 @@ export function MoveOfficeForm({ office, onClose }: { office: OfficeDetail; onCl
   const { t } = useTranslation();
   const navigate = useNavigate();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
-  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api<Region[]>('GET', '/api/regions') });
+  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
   const [validFrom, setValidFrom] = useState(todayInBerlin());
   const [regionCode, setRegionCode] = useState(office.region.code);
   const [address, setAddress] = useState<AddressState>({ street: '', houseNumber: '', postcode: '', city: office.address.city, lat: '', lon: '' });
@@ -23,7 +23,7 @@ export function MoveOfficeForm({ office, onClose }: { office: OfficeDetail; onCl
   const apiForm = useApiForm('office-move', ['validFrom', 'regionCode', ...ADDRESS_FIELDS], {
     send: async () => {
       const body: MoveOffice = { validFrom, ...addressBody(address), ...(regionCode !== office.region.code ? { regionCode } : {}) };
-      return api<{ id: string }>('POST', `/api/offices/${office.id}/move`, body);
+      return api('POST /api/offices/:id/move', { params: { id: office.id }, body });
     },
     invalidate: [['offices']],
     onSuccess: async (moved) => {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen, type useFormErrors } from '../../forms.tsx';
-import type { OfficeDetail, UpdateOffice } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen, type useFormErrors } from '#web/staff/forms.tsx';
+import type { OfficeDetail, UpdateOffice } from '#web/staff/types.ts';
 import { parseLanguages } from './labels.tsx';
 import { ServicesFields } from './ServicesSection.tsx';
 
@@ -60,7 +60,7 @@ export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; o
   const apiForm = useApiForm('office-details', FIELDS, {
     send: async () => {
       const body: UpdateOffice = { name, ...addressBody(address), contact, languages: parseLanguages(languages), services };
-      await api('PATCH', `/api/offices/${office.id}`, body);
+      await api('PATCH /api/offices/:id', { params: { id: office.id }, body });
     },
     invalidate: [['office', office.id]],
     onSuccess: () => onClose(true),

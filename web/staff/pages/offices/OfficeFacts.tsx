@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Table } from '#web/ui/Table.tsx';
-import { formatDate } from '../../format.ts';
-import type { OfficeDetail } from '../../types.ts';
+import { formatDate } from '#web/staff/format.ts';
+import type { OfficeDetail } from '#web/staff/types.ts';
 import { interval, languageList, TriStateBadge, weekdayName } from './labels.tsx';
 
 // i18n-keys: staff:offices.kind.*, staff:offices.daySource.*, staff:offices.access.floorValue, staff:offices.access.stepsValue, staff:offices.access.doorWidthValue

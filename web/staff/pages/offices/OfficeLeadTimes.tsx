@@ -2,16 +2,16 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '#web/ui/BarChart.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api, withQuery } from '../../api.ts';
-import type { LeadTimes, OfficeSummary } from '../../types.ts';
-import { useWeekLabel, WEEKS } from '../appointments/LeadTimesSection.tsx';
+import { api } from '#web/staff/api.ts';
+import type { OfficeSummary } from '#web/staff/types.ts';
+import { useWeekLabel, WEEKS } from '#web/staff/pages/appointments/LeadTimesSection.tsx';
 
 /** For the city: the lead-time KPI per office (the latest week with bookings, and the bookings of the period). */
 export function OfficeLeadTimes({ offices }: { offices: OfficeSummary[] }) {
   const { t, i18n } = useTranslation();
   const weekLabel = useWeekLabel();
   const results = useQueries({
-    queries: offices.map((o) => ({ queryKey: ['lead-times', o.id, WEEKS], queryFn: () => api<LeadTimes>('GET', withQuery(`/api/offices/${o.id}/lead-times`, { weeks: WEEKS })) })),
+    queries: offices.map((o) => ({ queryKey: ['lead-times', o.id, WEEKS], queryFn: () => api('GET /api/offices/:id/lead-times', { params: { id: o.id }, query: { weeks: WEEKS } }) })),
   });
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const days = (v: number | null | undefined) => (v === null || v === undefined ? t('leadTimes.none') : t('leadTimes.days', { days: number.format(v) }));

@@ -5,13 +5,13 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api, ProblemError } from '../../api.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe, type Me } from '../../session.tsx';
-import type { OfficeDetail } from '../../types.ts';
-import { LoadingPage } from '../LoadingPage.tsx';
-import { NotFoundPage } from '../NotFoundPage.tsx';
-import { LeadTimesSection } from '../appointments/LeadTimesSection.tsx';
+import { api, ProblemError } from '#web/staff/api.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe, type Me } from '#web/staff/session.tsx';
+import type { OfficeDetail } from '#web/staff/types.ts';
+import { LoadingPage } from '#web/staff/pages/LoadingPage.tsx';
+import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
+import { LeadTimesSection } from '#web/staff/pages/appointments/LeadTimesSection.tsx';
 import { AccessibilityForm } from './AccessibilityForm.tsx';
 import { MoveOfficeForm } from './MoveOfficeForm.tsx';
 import { AccessibilitySection, AddressSection, HoursSection, StopsSection } from './OfficeFacts.tsx';
@@ -28,7 +28,7 @@ export const isCityEditor = (me: Me) => me.role === 'city_coordinator' || me.rol
 export const isOwnProvider = (me: Me, office: { provider: { id: string } }) => me.organisation.id === office.provider.id;
 
 export function useOffice(id: string) {
-  return useQuery({ queryKey: ['office', id], queryFn: () => api<OfficeDetail>('GET', `/api/offices/${id}`) });
+  return useQuery({ queryKey: ['office', id], queryFn: () => api('GET /api/offices/:id', { params: { id } }) });
 }
 
 function OfficeView({ office }: { office: OfficeDetail }) {

@@ -6,10 +6,9 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api, withQuery } from '../../api.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe } from '../../session.tsx';
-import type { OfficeSummary, Region } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe } from '#web/staff/session.tsx';
 import { languageList } from './labels.tsx';
 import { OfficeLeadTimes } from './OfficeLeadTimes.tsx';
 
@@ -22,8 +21,8 @@ export function OfficesPage() {
   const title = t('offices.title');
   useDocumentTitle(title);
   const [region, setRegion] = useState('');
-  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api<Region[]>('GET', '/api/regions') });
-  const offices = useQuery({ queryKey: officesKey(region), queryFn: () => api<OfficeSummary[]>('GET', withQuery('/api/offices', { region })) });
+  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
+  const offices = useQuery({ queryKey: officesKey(region), queryFn: () => api('GET /api/offices', { query: { region } }) });
   const regionName = regions.data?.find((r) => r.code === region)?.name;
 
   return (

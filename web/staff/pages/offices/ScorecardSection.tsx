@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import type { Scorecard, ScorecardCriterion } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import type { ScorecardCriterion } from '#web/staff/types.ts';
 import { LightBadge } from './labels.tsx';
 
 // i18n-keys: staff:offices.criterion.*, staff:offices.evidence.*, staff:offices.scorecard.notes.*, staff:offices.rating.*, staff:offices.tri.*
@@ -31,7 +31,7 @@ function Evidence({ name, value }: { name: string; value: string | number | bool
 /** Each seed criterion with its traffic light (word and icon, not colour alone), its evidence and why. */
 export function ScorecardSection({ officeId }: { officeId: string }) {
   const { t } = useTranslation();
-  const card = useQuery({ queryKey: ['scorecard', officeId], queryFn: () => api<Scorecard>('GET', `/api/offices/${officeId}/scorecard`) });
+  const card = useQuery({ queryKey: ['scorecard', officeId], queryFn: () => api('GET /api/offices/:id/scorecard', { params: { id: officeId } }) });
   return (
     <section className="staff-section" aria-labelledby="office-scorecard">
       <h2 className="kern-heading-medium" id="office-scorecard">

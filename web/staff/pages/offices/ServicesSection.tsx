@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '#web/ui/Field.tsx';
-import { api } from '../../api.ts';
-import type { useFormErrors } from '../../forms.tsx';
-import type { IntegrationArea, OfficeDetail, OfficeServices, ServiceBlock } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import type { useFormErrors } from '#web/staff/forms.tsx';
+import type { OfficeDetail, OfficeServices } from '#web/staff/types.ts';
 
 /** The catalog (service blocks, integration areas) labelled in the staff member's language. */
 export function useCatalog() {
   const { i18n } = useTranslation();
-  const blocks = useQuery({ queryKey: ['service-blocks', i18n.language], queryFn: () => api<ServiceBlock[]>('GET', '/api/service-blocks'), staleTime: 5 * 60_000 });
-  const areas = useQuery({ queryKey: ['integration-areas', i18n.language], queryFn: () => api<IntegrationArea[]>('GET', '/api/integration-areas'), staleTime: 5 * 60_000 });
+  const blocks = useQuery({ queryKey: ['service-blocks', i18n.language], queryFn: () => api('GET /api/service-blocks'), staleTime: 5 * 60_000 });
+  const areas = useQuery({ queryKey: ['integration-areas', i18n.language], queryFn: () => api('GET /api/integration-areas'), staleTime: 5 * 60_000 });
   return { blocks: blocks.data ?? [], areas: areas.data ?? [], loaded: Boolean(blocks.data && areas.data) };
 }
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, TextAreaField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { OfficeDetail, Rating, SiteAssessment } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { OfficeDetail, Rating, SiteAssessment } from '#web/staff/types.ts';
 import { EvidencePhotos } from './EvidencePhotos.tsx';
 
 const ASPECTS = ['footpaths', 'signage', 'position'] as const;
@@ -29,7 +29,7 @@ export function SiteAssessmentForm({ office, onClose }: { office: OfficeDetail; 
         return e.rating === '' ? null : { rating: e.rating, note: e.note };
       };
       const body: SiteAssessment = { footpaths: entryOf('footpaths'), signage: entryOf('signage'), position: entryOf('position') };
-      await api('PUT', `/api/offices/${office.id}/site-assessment`, body);
+      await api('PUT /api/offices/:id/site-assessment', { params: { id: office.id }, body });
     },
     invalidate: [['office', office.id], ['scorecard', office.id]],
     onSuccess: () => onClose(true),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeVariant } from '#web/ui/Badge.tsx';
-import type { Light, TriState } from '../../types.ts';
+import type { Light, TriState } from '#web/staff/types.ts';
 
 /** Weekday 1 (Monday) … 7 (Sunday) in the UI language; 2024-01-01 was a Monday. */
 export function weekdayName(weekday: number, language: string, width: 'long' | 'short' = 'long'): string {

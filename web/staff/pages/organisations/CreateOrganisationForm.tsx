@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { CheckboxField, SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { CreateOrganisation, Organisation } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { CreateOrganisation } from '#web/staff/types.ts';
 
 const EMPTY: CreateOrganisation = { kind: 'provider', name: '', requireTotp: false };
 
@@ -13,7 +13,7 @@ export function CreateOrganisationForm() {
   const { t } = useTranslation();
   const [form, setForm] = useState<CreateOrganisation>(EMPTY);
   const apiForm = useApiForm('org-new', ['kind', 'name', 'requireTotp'], {
-    send: () => api<Organisation>('POST', '/api/organisations', form),
+    send: () => api('POST /api/organisations', { body: form }),
     invalidate: [['organisations']],
     onSuccess: () => setForm(EMPTY),
   });

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { Organisation, UpdateOrganisation } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { Organisation, UpdateOrganisation } from '#web/staff/types.ts';
 
 /** Edits one organisation below the table; the heading takes the focus when it opens. */
 export function EditOrganisationForm({ organisation, onClose }: { organisation: Organisation; onClose: () => void }) {
@@ -19,7 +19,7 @@ export function EditOrganisationForm({ organisation, onClose }: { organisation: 
       if (name !== organisation.name) body.name = name;
       if (requireTotp !== organisation.requireTotp) body.requireTotp = requireTotp;
       if (archived !== (organisation.archivedAt !== null)) body.archived = archived;
-      return api('PATCH', `/api/organisations/${organisation.id}`, body);
+      return api('PATCH /api/organisations/:id', { params: { id: organisation.id }, body });
     },
     invalidate: [['organisations']],
     onSuccess: onClose,

@@ -5,10 +5,10 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import { formatDate } from '../../format.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import type { Organisation } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { formatDate } from '#web/staff/format.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import type { Organisation } from '#web/staff/types.ts';
 import { CreateOrganisationForm } from './CreateOrganisationForm.tsx';
 import { EditOrganisationForm } from './EditOrganisationForm.tsx';
 
@@ -21,7 +21,7 @@ export function OrganisationsPage() {
   const [editing, setEditing] = useState<Organisation | null>(null);
   const { data, isPending, isError } = useQuery({
     queryKey: ORGANISATIONS_KEY,
-    queryFn: () => api<Organisation[]>('GET', '/api/organisations?archived=include'),
+    queryFn: () => api('GET /api/organisations', { query: { archived: 'include' } }),
   });
   return (
     <>

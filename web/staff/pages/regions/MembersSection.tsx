@@ -5,10 +5,10 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '../../api.ts';
-import { formatDate, todayInBerlin } from '../../format.ts';
-import { useApiForm } from '../../forms.tsx';
-import type { MembershipHistory, MoveMember, Quarter, Region } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { formatDate, todayInBerlin } from '#web/staff/format.ts';
+import { useApiForm } from '#web/staff/forms.tsx';
+import type { MoveMember, Quarter, Region } from '#web/staff/types.ts';
 
 interface MemberRow {
   code: string;
@@ -33,7 +33,7 @@ function membersOf(quarters: Quarter[]): MemberRow[] {
 
 function History({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
-  const { data } = useQuery({ queryKey: ['memberships', code], queryFn: () => api<MembershipHistory>('GET', `/api/region-members/${code}/memberships`) });
+  const { data } = useQuery({ queryKey: ['memberships', code], queryFn: () => api('GET /api/region-members/:code/memberships', { params: { code } }) });
   if (!data) return null;
   return (
     <Table
@@ -53,14 +53,14 @@ function History({ code }: { code: string }) {
 /** Stadtbezirke and Ortschaften: which region each belongs to, moving one from a date on, its history. */
 export function MembersSection({ regions }: { regions: Region[] }) {
   const { t } = useTranslation();
-  const quarters = useQuery({ queryKey: ['quarters'], queryFn: () => api<Quarter[]>('GET', '/api/quarters') });
+  const quarters = useQuery({ queryKey: ['quarters'], queryFn: () => api('GET /api/quarters') });
   const members = membersOf(quarters.data ?? []);
   const [member, setMember] = useState('');
   const [form, setForm] = useState<MoveMember>({ regionCode: regions[0]?.code ?? '', validFrom: todayInBerlin() });
   const chosen = member || members[0]?.code || '';
   const apiForm = useApiForm('member-move', ['member', 'regionCode', 'validFrom'], {
     send: async () => {
-      await api('PUT', `/api/region-members/${chosen}/region`, form);
+      await api('PUT /api/region-members/:code/region', { params: { code: chosen }, body: form });
       return members.find((m) => m.code === chosen)?.name ?? chosen;
     },
     invalidate: [['regions'], ['quarters'], ['memberships', chosen]],

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '#web/ui/Alert.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
-import { api } from '../../api.ts';
-import { useApiForm, useFocusOnOpen } from '../../forms.tsx';
-import type { CreateRegion, Region, UpdateRegion } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import type { CreateRegion, Region, UpdateRegion } from '#web/staff/types.ts';
 
 const EMPTY = { code: '', name: '', description: '' } satisfies CreateRegion;
 
@@ -13,7 +13,7 @@ export function CreateRegionForm() {
   const { t } = useTranslation();
   const [form, setForm] = useState<typeof EMPTY>(EMPTY);
   const apiForm = useApiForm('region-new', ['code', 'name', 'description'], {
-    send: () => api<Region>('POST', '/api/regions', form satisfies CreateRegion),
+    send: () => api('POST /api/regions', { body: form satisfies CreateRegion }),
     invalidate: [['regions']],
     onSuccess: () => setForm(EMPTY),
   });
@@ -45,7 +45,7 @@ export function EditRegionForm({ region, onClose }: { region: Region; onClose: (
       const body: UpdateRegion = {};
       if (name !== region.name) body.name = name;
       if (description !== region.description) body.description = description;
-      return api('PATCH', `/api/regions/${region.code}`, body);
+      return api('PATCH /api/regions/:code', { params: { code: region.code }, body });
     },
     invalidate: [['regions']],
     onSuccess: onClose,

@@ -7,11 +7,11 @@ import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api, withQuery } from '../../api.ts';
-import { formatDate, todayInBerlin } from '../../format.ts';
-import { useDocumentTitle } from '../../page.tsx';
-import { useMe } from '../../session.tsx';
-import type { Region } from '../../types.ts';
+import { api } from '#web/staff/api.ts';
+import { formatDate, todayInBerlin } from '#web/staff/format.ts';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { useMe } from '#web/staff/session.tsx';
+import type { Region } from '#web/staff/types.ts';
 import { CreateRegionForm, EditRegionForm } from './RegionForms.tsx';
 import { MembersSection } from './MembersSection.tsx';
 
@@ -25,7 +25,7 @@ export function RegionsPage() {
   const [atInput, setAtInput] = useState(todayInBerlin());
   const [at, setAt] = useState(atInput);
   const [editing, setEditing] = useState<Region | null>(null);
-  const regions = useQuery({ queryKey: ['regions', at], queryFn: () => api<Region[]>('GET', withQuery('/api/regions', { at })) });
+  const regions = useQuery({ queryKey: ['regions', at], queryFn: () => api('GET /api/regions', { query: { at } }) });
 
   const columns = [
     { key: 'name', header: t('regions.name'), rowHeader: true, cell: (r: Region) => r.name },

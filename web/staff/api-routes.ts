@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import * as appointments from '#contracts/appointments.ts';
+import * as audit from '#contracts/audit.ts';
+import * as calls from '#contracts/calls.ts';
+import * as catalog from '#contracts/catalog.ts';
+import * as geo from '#contracts/geo.ts';
+import * as identity from '#contracts/identity.ts';
+import * as offices from '#contracts/offices.ts';
+import * as organisations from '#contracts/organisations.ts';
+import * as regions from '#contracts/regions.ts';
+
+/** What a route sends and answers: the contract's schemas; `response: null` for 204 No Content. */
+export interface RouteSpec {
+  response: z.ZodType | null;
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+/** The answer of routes that create a record and name only its id. */
+const created = z.object({ id: z.uuid() });
+
+/**
+ * Every API route the staff app calls, "METHOD /path/:param" → the contract's schemas. The client
+ * (api.ts) takes its types from here and parses each answer with the response schema; a test
+ * (api-routes.test.ts) checks that the server has each of these routes.
+ */
+export const API_ROUTES = {
+  // identity: session, own account
+  'GET /api/auth/me': { response: identity.me },
+  'POST /api/auth/login': { response: identity.loginResult, body: identity.loginBody },
+  'POST /api/auth/logout': { response: null },
+  'POST /api/auth/logout-everywhere': { response: identity.logoutEverywhereResult },
+  'PUT /api/auth/me/preferences': { response: identity.preferences, body: identity.preferences },
+  'POST /api/auth/password': { response: identity.changePasswordResult, body: identity.changePasswordBody },
+  'POST /api/auth/password-reset': { response: identity.accepted, body: identity.passwordResetBody },
+  'POST /api/auth/password-reset/confirm': { response: null, body: identity.passwordResetConfirmBody },
+  'POST /api/auth/totp/setup': { response: identity.totpSetupResult },
+  'POST /api/auth/totp/enable': { response: null, body: identity.totpCodeBody },
+  'POST /api/auth/totp/verify': { response: null, body: identity.totpCodeBody },
+  'DELETE /api/auth/totp': { response: null, body: identity.totpDisableBody },
+  'GET /api/auth/oidc': { response: identity.oidcInfo },
+
+  // identity: organisations and accounts
+  'GET /api/organisations': { response: organisations.organisationList, query: organisations.organisationListQuery },
+  'POST /api/organisations': { response: organisations.organisation, body: organisations.createOrganisationBody },
+  'PATCH /api/organisations/:id': { response: organisations.organisation, body: organisations.updateOrganisationBody },
+  'GET /api/accounts': { response: identity.accountList, query: identity.accountListQuery },
+  'POST /api/accounts': { response: identity.account, body: identity.createAccountBody },
+  'PATCH /api/accounts/:id': { response: identity.account, body: identity.updateAccountBody },
+  'POST /api/accounts/:id/totp-reset': { response: identity.account },
+
+  // agreements and catalog
+  'GET /api/service-agreements': { response: calls.serviceAgreementList },
+  'POST /api/service-agreements': { response: calls.serviceAgreement, body: calls.createServiceAgreement },
+  'PATCH /api/service-agreements/:id': { response: calls.serviceAgreement, body: calls.updateServiceAgreement },
+  'GET /api/service-blocks': { response: catalog.serviceBlockList },
+  'GET /api/integration-areas': { response: catalog.integrationAreaList },
+
+  // regions and geodata
+  'GET /api/regions': { response: regions.regionList, query: regions.regionsQuery },
+  'POST /api/regions': { response: regions.region, body: regions.createRegion },
+  'PATCH /api/regions/:code': { response: null, body: regions.updateRegion },
+  'GET /api/quarters': { response: regions.quarterList, query: regions.regionsQuery },
+  'GET /api/region-members/:code/memberships': { response: regions.membershipHistory },
+  'PUT /api/region-members/:code/region': { response: regions.membershipHistory, body: regions.moveMember },
+  'GET /api/regions/locate': { response: geo.place, query: geo.locateQuery },
+  'GET /api/regions/locate-address': { response: geo.place, query: geo.locateAddressQuery },
+  'GET /api/geo/imports': { response: geo.boundarySetList },
+  'POST /api/geo/imports': { response: geo.boundaryImportResult, body: geo.createBoundaryImport },
+  'POST /api/geo/street-imports': { response: geo.streetImportResult, body: geo.createStreetImport },
+
+  // offices
+  'GET /api/offices': { response: offices.officeList, query: offices.officesQuery },
+  'GET /api/offices/:id': { response: offices.officeDetail },
+  'PATCH /api/offices/:id': { response: null, body: offices.updateOffice },
+  'POST /api/offices/:id/move': { response: created, body: offices.moveOffice },
+  'GET /api/offices/:id/scorecard': { response: offices.scorecard },
+  'PUT /api/offices/:id/site-assessment': { response: null, body: offices.siteAssessment },
+  'POST /api/offices/:id/evidence': { response: offices.evidencePhoto, body: offices.uploadEvidencePhoto },
+  'DELETE /api/offices/:id/evidence/:photoId': { response: null },
+
+  // appointments
+  'GET /api/offices/:id/appointment-setup': { response: appointments.appointmentSetup },
+  'POST /api/offices/:id/appointment-types': { response: appointments.appointmentType, body: appointments.appointmentTypeBody },
+  'PATCH /api/appointment-types/:id': { response: appointments.appointmentType, body: appointments.appointmentTypeUpdate },
+  'POST /api/offices/:id/appointment-resources': { response: created, body: appointments.resourceBody },
+  'PATCH /api/appointment-resources/:id': { response: null, body: appointments.resourceUpdate },
+  'PUT /api/offices/:id/appointment-closures': { response: null, body: appointments.closuresBody },
+  'GET /api/offices/:id/slots': { response: appointments.slotsResponse, query: appointments.slotsQuery },
+  'GET /api/offices/:id/calendar': { response: appointments.calendar, query: appointments.calendarQuery },
+  'POST /api/offices/:id/appointments': { response: appointments.staffBookingResponse, body: appointments.staffBookingBody },
+  'POST /api/offices/:id/appointments/:appointmentId/mark': { response: appointments.markResponse, body: appointments.markBody },
+  'POST /api/offices/:id/appointments/:appointmentId/cancel': { response: appointments.staffChangeResponse },
+  'POST /api/offices/:id/appointments/:appointmentId/move': { response: appointments.staffChangeResponse, body: appointments.staffMoveBody },
+  'GET /api/offices/:id/lead-times': { response: appointments.leadTimes, query: appointments.leadTimesQuery },
+
+  // audit
+  'GET /api/audit': { response: audit.auditPage, query: audit.auditQuery },
+  'GET /api/security-events': { response: audit.securityEventPage, query: audit.securityEventsQuery },
+} as const satisfies Record<string, RouteSpec>;
+
+export type ApiRoute = keyof typeof API_ROUTES;
