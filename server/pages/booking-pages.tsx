@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bookingState, contactAnswers, contactInput, languageAnswers, timeAnswers, topicAnswers, waitlistAnswers } from '#contracts/booking-pages.ts';
 import type { Deps } from '#server/deps.ts';
 import { translate, type PublicLocale } from '#server/i18n.ts';
-import { bookAppointment, holdSlot, releaseHold } from '#server/modules/appointments/booking.service.ts';
-import { listSlots, publicTypes } from '#server/modules/appointments/calendar.service.ts';
-import { joinWaitlist } from '#server/modules/appointments/waitlist.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
-import { addDays } from '#server/modules/offices/holidays.ts';
-import { listOffices } from '#server/modules/offices/offices.service.ts';
+import { bookAppointment, holdSlot, releaseHold } from '#server/modules/appointments/appointments.public.ts';
+import { listSlots, publicTypes } from '#server/modules/appointments/appointments.public.ts';
+import { joinWaitlist } from '#server/modules/appointments/appointments.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
+import { addDays } from '#server/modules/offices/offices.public.ts';
+import { listOffices } from '#server/modules/offices/offices.public.ts';
 import { berlinDate } from '#server/time.ts';
+import { uuid } from '#contracts/common.ts';
 import type { FormErrors } from '#web/public/forms.tsx';
 import { CheckPage, DetailsPage } from '#web/public/booking/DetailsPages.tsx';
 import { emptyContact, type ContactInput, type SlotDay, type TypeView } from '#web/public/booking/flow.ts';
@@ -17,7 +19,8 @@ import { ProblemPage, WaitlistDonePage } from '#web/public/booking/ResultPages.t
 import { LanguagePage, TopicPage } from '#web/public/booking/Steps.tsx';
 import { TimesPage, type TimesPageData } from '#web/public/booking/TimesPage.tsx';
 import { renderDocument } from '#web/public/render.tsx';
-import { contactFrom, field, isInstant, isIsoDate, isUuid, outcomeOf, sendPage, validateContact, type Outcome } from './booking-pages.shared.ts';
+import { outcomeOf, sendPage, type Outcome } from './booking-pages.shared.ts';
+import { checkAnswers } from './forms.ts';
 import { notFoundPage, pageLang } from './office-pages.tsx';
 import type { App } from '#server/http/types.ts';
 
@@ -40,7 +43,7 @@ async function loadFlow(deps: Deps, request: Req, reply: FastifyReply): Promise<
   const lang = pageLang(request, reply, request.params.lang);
   if (!lang) return null;
   const officeId = request.params.id;
-  const office = isUuid(officeId) ? (await listOffices(deps, request.actor, {})).find((o) => o.id === officeId) : undefined;
+  const office = uuid.safeParse(officeId).success ? (await listOffices(deps, request.actor, {})).find((o) => o.id === officeId) : undefined;
   if (!office) {
     await notFoundPage(reply, lang);
     return null;
@@ -62,7 +65,8 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
 export async function freeTimes(deps: Deps, actor: Actor, officeId: string, typeId: string, language: string, horizonDays: number, fromParam: string) {
   const today = berlinDate(deps.now());
   const last = addDays(today, horizonDays);
-  const from = isIsoDate(fromParam) && fromParam > today && fromParam <= last ? fromParam : today;
+  // fromParam: an ISO date or '' (the contracts' carried state).
+  const from = fromParam && fromParam > today && fromParam <= last ? fromParam : today;
   const res = await listSlots(deps, actor, officeId, { type: typeId, from, days: Math.min(90, daysBetween(from, last) + 1), language });
   const withSlots: SlotDay[] = res.days.filter((d) => d.slots.length > 0).map((d) => ({ date: d.date, starts: d.slots.map((s) => s.start) }));
   const days = withSlots.slice(0, DAYS_PER_PAGE);
@@ -94,11 +98,14 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, request as Req, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const type = field(request.query, 'type');
-    const chosen = flow.types.find((ty) => ty.id === type);
-    if (chosen && field(request.query, 'choose')) return reply.redirect(`${bookPath(lang, officeId, 'language')}${query({ type })}`, 303);
-    const errors: FormErrors = field(request.query, 'choose') && !chosen ? [{ field: 'type', message: translate(lang, 'booking:topic.missing') }] : [];
-    const state = { officeId, officeName: flow.officeName, type: chosen?.id };
+    const s = bookingState.parse(request.query);
+    let errors: FormErrors = [];
+    if (s.choose) {
+      const answers = checkAnswers(lang, topicAnswers(flow.types.map((ty) => ty.id)), request.query);
+      if (answers.ok) return reply.redirect(`${bookPath(lang, officeId, 'language')}${query({ type: answers.data.type })}`, 303);
+      errors = answers.errors;
+    }
+    const state = { officeId, officeName: flow.officeName, type: flow.types.find((ty) => ty.id === s.type)?.id };
     return sendPage(reply, errors.length ? 400 : 200, renderDocument(lang, <TopicPage lang={lang} data={{ state, types: flow.types, walkIn: flow.walkIn, errors }} />));
   });
 
@@ -106,12 +113,17 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, request as Req, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const type = flow.types.find((ty) => ty.id === field(request.query, 'type'));
+    const s = bookingState.parse(request.query);
+    const type = flow.types.find((ty) => ty.id === s.type);
     if (!type) return reply.redirect(bookPath(lang, officeId), 303);
-    const language = field(request.query, 'language');
+    let errors: FormErrors = [];
+    if (s.choose) {
+      const answers = checkAnswers(lang, languageAnswers(type.languages), request.query);
+      if (answers.ok) return reply.redirect(`${bookPath(lang, officeId, 'times')}${query({ type: type.id, language: answers.data.language })}`, 303);
+      errors = answers.errors;
+    }
+    const { language } = s;
     const valid = type.languages.includes(language);
-    if (valid && field(request.query, 'choose')) return reply.redirect(`${bookPath(lang, officeId, 'times')}${query({ type: type.id, language })}`, 303);
-    const errors: FormErrors = field(request.query, 'choose') && !valid ? [{ field: 'language', message: translate(lang, 'booking:language.missing') }] : [];
     // The page's language first when the office offers it, then German, then the rest.
     const languages = [...type.languages].sort((a, b) => Number(b === lang) - Number(a === lang) || Number(b === 'de') - Number(a === 'de'));
     const state = { officeId, officeName: flow.officeName, type: type.id, language: valid ? language : undefined };
@@ -123,26 +135,26 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, request, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const type = flow.types.find((ty) => ty.id === field(source, 'type'));
+    const s = bookingState.parse(source);
+    const type = flow.types.find((ty) => ty.id === s.type);
     if (!type) return reply.redirect(bookPath(lang, officeId), 303);
-    const language = field(source, 'language');
+    const { language, from } = s;
     if (!type.languages.includes(language)) return reply.redirect(`${bookPath(lang, officeId, 'language')}${query({ type: type.id })}`, 303);
-    const from = field(source, 'from');
     // A time held earlier in this visit (back from the details): let go when another time is chosen.
-    const hold = field(source, 'hold');
+    const { hold } = s;
     const free = await freeTimes(deps, request.actor, officeId, type.id, language, type.horizonDays, from);
     const here = (l: string, f?: string) => `${bookPath(l, officeId, 'times')}${query({ type: type.id, language, from: f, hold })}`;
     const data: TimesPageData = {
       officeName: flow.officeName,
       action: bookPath(lang, officeId, 'times'),
-      hidden: { type: type.id, language, from: isIsoDate(from) ? from : '', ...(hold ? { hold } : {}) },
+      hidden: { type: type.id, language, from, ...(hold ? { hold } : {}) },
       back: `${bookPath(lang, officeId, 'language')}${query({ type: type.id, language })}`,
-      path: (l) => here(l, isIsoDate(from) ? from : undefined),
+      path: (l) => here(l, from || undefined),
       fromPath: (f) => here(lang, f),
       days: free.days,
       laterFrom: free.laterFrom,
       earlierFrom: free.earlierFrom,
-      taken: extra.taken ?? field(source, 'taken') === '1',
+      taken: extra.taken ?? s.taken,
       errors: extra.errors ?? [],
       language,
       mode: 'book',
@@ -160,14 +172,13 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, req, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const start = field(request.body, 'start');
-    const type = field(request.body, 'type');
-    const language = field(request.body, 'language');
-    if (!isInstant(start)) return times(req, reply, request.body, { errors: [{ field: 'start', message: translate(lang, 'booking:times.missing') }], status: 400 });
+    const answers = checkAnswers(lang, timeAnswers, request.body);
+    if (!answers.ok) return times(req, reply, request.body, { errors: answers.errors, status: 400 });
+    const { start } = answers.data;
+    const { type, language, hold: previous } = bookingState.parse(request.body);
     if (!flow.types.some((ty) => ty.id === type)) return reply.redirect(bookPath(lang, officeId), 303);
     // The visitor came back and chose again: the time held before is offered again first (it may have
     // expired or been booked meanwhile — then there is nothing to let go).
-    const previous = field(request.body, 'hold');
     if (previous) await releaseHold(deps, request.actor, previous).catch((error: unknown) => {
       if (outcomeOf(error, lang).kind !== 'notFound') throw error;
     });
@@ -185,8 +196,9 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
   /** The contact details page; `hidden` carries the flow state. */
   const details = (reply: FastifyReply, flow: Flow, source: unknown, contact: ContactInput, errors: FormErrors) => {
     const { lang, officeId } = flow;
-    const state = { type: field(source, 'type'), language: field(source, 'language'), start: field(source, 'start'), hold: field(source, 'hold') };
-    if (!flow.types.some((ty) => ty.id === state.type) || !isInstant(state.start)) return reply.redirect(bookPath(lang, officeId), 303);
+    const { type, language, start, hold } = bookingState.parse(source);
+    const state = { type, language, start, hold };
+    if (!flow.types.some((ty) => ty.id === state.type) || !state.start) return reply.redirect(bookPath(lang, officeId), 303);
     const timesPath = (l: string) => `${bookPath(l, officeId, 'times')}${query({ type: state.type, language: state.language, hold: state.hold })}`;
     const html = renderDocument(
       lang,
@@ -205,13 +217,14 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, request as Req, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const contact = contactFrom(request.body);
-    if (field(request.body, 'edit')) return details(reply, flow, request.body, contact, []);
-    const errors = validateContact(lang, contact);
-    if (errors.length) return details(reply, flow, request.body, contact, errors);
-    const state = { type: field(request.body, 'type'), language: field(request.body, 'language'), start: field(request.body, 'start'), hold: field(request.body, 'hold') };
+    const contact = contactInput.parse(request.body);
+    const s = bookingState.parse(request.body);
+    if (s.edit) return details(reply, flow, request.body, contact, []);
+    const answers = checkAnswers(lang, contactAnswers, contact);
+    if (!answers.ok) return details(reply, flow, request.body, contact, answers.errors);
+    const state = { type: s.type, language: s.language, start: s.start, hold: s.hold };
     const type = flow.types.find((ty) => ty.id === state.type);
-    if (!type || !isInstant(state.start) || !type.languages.includes(state.language)) return reply.redirect(bookPath(lang, officeId), 303);
+    if (!type || !state.start || !type.languages.includes(state.language)) return reply.redirect(bookPath(lang, officeId), 303);
     // A fresh idempotency key each time the confirm form is rendered: a double submit books once.
     const hidden = { ...state, ...contact, key: randomUUID() };
     const html = renderDocument(
@@ -245,21 +258,16 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, request as Req, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const b = request.body;
-    const contact = contactFrom(b);
-    const errors = validateContact(lang, contact);
-    if (errors.length) return details(reply, flow, b, contact, errors);
-    const type = field(b, 'type');
-    const language = field(b, 'language');
-    const start = field(b, 'start');
-    const hold = field(b, 'hold');
-    const key = field(b, 'key');
-    if (!flow.types.some((ty) => ty.id === type) || !isInstant(start) || !/^[\x21-\x7e]{8,100}$/.test(key)) return reply.redirect(bookPath(lang, officeId), 303);
+    const contact = contactInput.parse(request.body);
+    const answers = checkAnswers(lang, contactAnswers, contact);
+    if (!answers.ok) return details(reply, flow, request.body, contact, answers.errors);
+    const { type, language, start, hold, key } = bookingState.parse(request.body);
+    if (!flow.types.some((ty) => ty.id === type) || !start || !key) return reply.redirect(bookPath(lang, officeId), 303);
     try {
       const { response } = await bookAppointment(
         deps,
         request.actor,
-        { officeId, typeId: type, start, name: contact.name, language, locale: lang, ...(contact.phone ? { phone: contact.phone } : {}), ...(contact.email ? { email: contact.email } : {}), ...(hold.length >= 20 ? { holdToken: hold } : {}) },
+        { officeId, typeId: type, start, name: contact.name, language, locale: lang, ...(contact.phone ? { phone: contact.phone } : {}), ...(contact.email ? { email: contact.email } : {}), ...(hold ? { holdToken: hold } : {}) },
         key,
       );
       return reply.redirect(`${managePath(lang, response.code, 'booked')}${query({ token: response.manageToken })}`, 303);
@@ -275,11 +283,12 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const flow = await loadFlow(deps, req, reply);
     if (!flow) return reply;
     const { lang, officeId } = flow;
-    const contact = contactFrom(request.body);
-    const errors = validateContact(lang, contact, true);
-    if (errors.length) return times(req, reply, request.body, { waitlist: { contact, errors }, status: 400 });
-    const type = flow.types.find((ty) => ty.id === field(request.body, 'type'));
-    const language = field(request.body, 'language');
+    const contact = contactInput.parse(request.body);
+    const answers = checkAnswers(lang, waitlistAnswers, contact);
+    if (!answers.ok) return times(req, reply, request.body, { waitlist: { contact, errors: answers.errors }, status: 400 });
+    const s = bookingState.parse(request.body);
+    const type = flow.types.find((ty) => ty.id === s.type);
+    const { language } = s;
     if (!type || !type.languages.includes(language)) return reply.redirect(bookPath(lang, officeId), 303);
     const today = berlinDate(deps.now());
     const until = addDays(today, type.horizonDays);

@@ -1,22 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppointmentDetails } from '#contracts/appointments.ts';
+import { manageCode, manageState, timeAnswers } from '#contracts/booking-pages.ts';
 import type { Deps } from '#server/deps.ts';
-import { translate, type PublicLocale } from '#server/i18n.ts';
-import { publicTypes } from '#server/modules/appointments/calendar.service.ts';
-import { cancelByToken, getByToken, moveByToken } from '#server/modules/appointments/manage.service.ts';
+import type { PublicLocale } from '#server/i18n.ts';
+import { publicTypes } from '#server/modules/appointments/appointments.public.ts';
+import { cancelByToken, getByToken, moveByToken } from '#server/modules/appointments/appointments.public.ts';
 import type { FormErrors } from '#web/public/forms.tsx';
 import { managePath, officesPath, query } from '#web/public/booking/paths.ts';
 import { CancelPage, ConfirmationPage, ManagePage, ProblemPage, type ManageNotice } from '#web/public/booking/ResultPages.tsx';
 import { TimesPage } from '#web/public/booking/TimesPage.tsx';
 import { renderDocument } from '#web/public/render.tsx';
 import { freeTimes, sendProblem } from './booking-pages.tsx';
-import { field, isInstant, outcomeOf, sendPage } from './booking-pages.shared.ts';
+import { outcomeOf, sendPage } from './booking-pages.shared.ts';
+import { checkAnswers } from './forms.ts';
 import { pageLang } from './office-pages.tsx';
 import type { App } from '#server/http/types.ts';
 
 type Req = FastifyRequest<{ Params: { lang: string; code: string }; Querystring: Record<string, string>; Body: Record<string, string> }>;
-
-const CODE = /^[A-HJ-NP-Z2-9]{8}$/;
 
 function linkInvalid(reply: FastifyReply, lang: PublicLocale): FastifyReply {
   return sendPage(reply, 404, renderDocument(lang, <ProblemPage lang={lang} problem="linkInvalid" back={null} />));
@@ -26,8 +26,9 @@ function linkInvalid(reply: FastifyReply, lang: PublicLocale): FastifyReply {
 async function load(deps: Deps, request: Req, reply: FastifyReply, token: string): Promise<{ lang: PublicLocale; a: AppointmentDetails } | null> {
   const lang = pageLang(request, reply, request.params.lang);
   if (!lang) return null;
-  const code = request.params.code.toUpperCase();
-  if (!CODE.test(code) || token.length < 20 || token.length > 100) {
+  const code = manageCode.parse(request.params.code);
+  // token: '' when the link's token cannot be one (manageState)
+  if (!code || !token) {
     await linkInvalid(reply, lang);
     return null;
   }
@@ -50,16 +51,15 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
   type Post = { Params: { lang: string; code: string }; Body: Record<string, string> };
 
   app.get<Get>('/:lang/appointments/:code', opts, async (request, reply) => {
-    const token = field(request.query, 'token');
+    const { token, done } = manageState.parse(request.query);
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
-    const done = field(request.query, 'done');
-    const notice: ManageNotice = done === 'cancelled' || done === 'moved' ? done : null;
+    const notice: ManageNotice = done || null;
     return sendPage(reply, 200, renderDocument(loaded.lang, <ManagePage lang={loaded.lang} a={loaded.a} token={token} notice={notice} />));
   });
 
   app.get<Get>('/:lang/appointments/:code/booked', opts, async (request, reply) => {
-    const token = field(request.query, 'token');
+    const { token } = manageState.parse(request.query);
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
     // Whether a mail is on its way comes from the booking (an older link's `mail=1` is ignored).
@@ -67,7 +67,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
   });
 
   app.get<Get>('/:lang/appointments/:code/cancel', opts, async (request, reply) => {
-    const token = field(request.query, 'token');
+    const { token } = manageState.parse(request.query);
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
     const { lang, a } = loaded;
@@ -76,7 +76,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
   });
 
   app.post<Post>('/:lang/appointments/:code/cancel', opts, async (request, reply) => {
-    const token = field(request.body, 'token');
+    const { token } = manageState.parse(request.body);
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
     const { lang, a } = loaded;
@@ -126,16 +126,20 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     return sendPage(reply, extra.status ?? 200, html);
   };
 
-  app.get<Get>('/:lang/appointments/:code/move', opts, async (request, reply) => moveTimes(request as Req, reply, field(request.query, 'token'), field(request.query, 'from'), {}));
+  app.get<Get>('/:lang/appointments/:code/move', opts, async (request, reply) => {
+    const { token, from } = manageState.parse(request.query);
+    return moveTimes(request as Req, reply, token, from, {});
+  });
 
   app.post<Post>('/:lang/appointments/:code/move', opts, async (request, reply) => {
     const req = request as Req;
-    const token = field(request.body, 'token');
-    const start = field(request.body, 'start');
+    const { token } = manageState.parse(request.body);
     const lang = pageLang(request, reply, request.params.lang);
     if (!lang) return reply;
-    if (!isInstant(start)) return moveTimes(req, reply, token, '', { errors: [{ field: 'start', message: translate(lang, 'booking:times.missing') }], status: 400 });
-    const code = request.params.code.toUpperCase();
+    const answers = checkAnswers(lang, timeAnswers, request.body);
+    if (!answers.ok) return moveTimes(req, reply, token, '', { errors: answers.errors, status: 400 });
+    const { start } = answers.data;
+    const code = manageCode.parse(request.params.code);
     try {
       await moveByToken(deps, request.actor, code, token, start);
     } catch (error) {

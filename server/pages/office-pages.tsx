@@ -1,18 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { locateAddressQuery } from '#contracts/geo.ts';
+import { addressAnswers, officeFinderQuery } from '#contracts/booking-pages.ts';
 import type { Deps } from '#server/deps.ts';
-import { isPublicLocale, translate, type PublicLocale } from '#server/i18n.ts';
-import { listIntegrationAreas, listServiceBlocks } from '#server/modules/catalog/catalog.service.ts';
-import { getOffice, listOffices } from '#server/modules/offices/offices.service.ts';
-import { listRegions } from '#server/modules/regions/regions.service.ts';
-import { locateAddress } from '#server/modules/regions/street-directory.service.ts';
+import { isPublicLocale, type PublicLocale } from '#server/i18n.ts';
+import { listIntegrationAreas, listServiceBlocks } from '#server/modules/catalog/catalog.public.ts';
+import { getOffice, listOffices } from '#server/modules/offices/offices.public.ts';
+import { listRegions } from '#server/modules/regions/regions.public.ts';
+import { locateAddress } from '#server/modules/regions/regions.public.ts';
+import { splitHouseNumber } from '#server/modules/regions/regions.public.ts';
 import type { FormErrors } from '#web/public/forms.tsx';
 import { OfficePage } from '#web/public/booking/OfficePage.tsx';
 import { OfficesPage, type FinderResult } from '#web/public/booking/OfficesPage.tsx';
 import { renderDocument, renderPublicPage } from '#web/public/render.tsx';
 import { Problem } from '#server/platform/problem.ts';
 import type { App } from '#server/http/types.ts';
+import { checkAnswers } from './forms.ts';
 
 export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
@@ -28,7 +30,6 @@ export function pageLang(request: FastifyRequest, reply: FastifyReply, segment: 
 
 export const notFoundPage = (reply: FastifyReply, lang: PublicLocale) => sendHtml(reply, 404, renderPublicPage(lang, { page: 'notFound' }));
 
-const finderQuery = z.object({ street: z.string().max(200).optional(), number: z.string().max(20).optional(), member: z.string().max(60).optional() });
 const isNotFound = (error: unknown) => error instanceof Problem && error.status === 404;
 
 /**
@@ -39,21 +40,21 @@ export async function officePagesRoutes(app: App, deps: Deps): Promise<void> {
   app.get<{ Params: { lang: string }; Querystring: Record<string, string> }>('/:lang/offices', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const lang = pageLang(request, reply, request.params.lang);
     if (!lang) return reply;
-    const q = finderQuery.safeParse(request.query);
+    const q = officeFinderQuery.safeParse(request.query);
     const input = q.success ? q.data : {};
-    const street = (input.street ?? '').trim();
-    const number = (input.number ?? '').trim();
-    const errors: FormErrors = [];
+    // "Prager Straße 10" typed into the street field alone: the number is split off.
+    const typed = { street: (input.street ?? '').trim(), number: (input.number ?? '').trim() };
+    const { street, number } = typed.number ? typed : (splitHouseNumber(typed.street) ?? typed);
+    let errors: FormErrors = [];
     const [offices, regions] = await Promise.all([listOffices(deps, request.actor, {}), listRegions(deps, request.actor, {})]);
     const members = regions.flatMap((r) => r.members).sort((a, b) => a.name.localeCompare(b.name, 'de'));
     const officesOf = (regionCode: string) => offices.filter((o) => o.region.code === regionCode);
     let result: FinderResult | null = null;
     const searched = input.street !== undefined || input.number !== undefined;
     if (searched) {
-      if (!street) errors.push({ field: 'street', message: translate(lang, 'booking:offices.byAddress.streetMissing') });
-      if (!number) errors.push({ field: 'number', message: translate(lang, 'booking:offices.byAddress.numberMissing') });
-      else if (!locateAddressQuery.shape.number.safeParse(number).success) errors.push({ field: 'number', message: translate(lang, 'booking:offices.byAddress.numberInvalid') });
-      if (errors.length === 0) {
+      const answers = checkAnswers(lang, addressAnswers, { street, number });
+      if (!answers.ok) errors = answers.errors;
+      else {
         try {
           const place = await locateAddress(deps, request.actor, { street, number });
           result = { kind: 'found', via: 'address', region: place.region, member: place.member, quarter: place.quarter?.name ?? null, offices: officesOf(place.region.code) };

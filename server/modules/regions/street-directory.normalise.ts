@@ -22,6 +22,17 @@ export function houseNumberOf(input: string): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
+/**
+ * "Prager Straße 10" typed into the street field alone → street "Prager Straße", number "10".
+ * The number is the trailing house number with letters and ranges ("10a", "10 a", "10-12",
+ * "10/12"); a number inside the name stays ("Straße des 17. Juni 3"). Null when there is none.
+ */
+export function splitHouseNumber(input: string): { street: string; number: string } | null {
+  const m = /^(.*?\p{L}.*?)[\s,]*(?<=[\s,.])(\d{1,5}(?:\s?[a-zA-Z])?(?:\s?[-/]\s?\d{1,5}(?:\s?[a-zA-Z])?)?)\s*$/u.exec(input.trim());
+  if (!m?.[1] || !m[2]) return null;
+  return { street: m[1].trim(), number: m[2].replace(/\s+/g, ' ') };
+}
+
 export type Parity = 'all' | 'odd' | 'even';
 
 export function parityOf(input: string): Parity | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { houseNumberOf, normaliseStreet, parityOf, rangeHolds } from './street-directory.normalise.ts';
+import { houseNumberOf, normaliseStreet, parityOf, rangeHolds, splitHouseNumber } from './street-directory.normalise.ts';
 
 describe('street names as keys', () => {
   it('makes the usual spellings of one street equal', () => {
@@ -30,5 +30,26 @@ describe('street names as keys', () => {
     expect(rangeHolds({ numberFrom: 1, numberTo: 9, parity: 'odd' }, 4)).toBe(false);
     expect(rangeHolds({ numberFrom: 2, numberTo: 8, parity: 'even' }, 10)).toBe(false);
     expect(rangeHolds({ numberFrom: 2, numberTo: 8, parity: 'all' }, 5)).toBe(true);
+  });
+});
+
+describe('a house number typed into the street field', () => {
+  it('is split off the end, with letters and ranges', () => {
+    const cases: [string, string, string][] = [
+      ['Prager Straße 10', 'Prager Straße', '10'],
+      ['Prager Straße 10a', 'Prager Straße', '10a'],
+      ['Prager Straße 10 a', 'Prager Straße', '10 a'],
+      ['Prager Straße 10-12', 'Prager Straße', '10-12'],
+      ['Prager Straße 10/12', 'Prager Straße', '10/12'],
+      ['Prager Str.10', 'Prager Str.', '10'],
+      ['Prager Straße, 10', 'Prager Straße', '10'],
+      ['  Prager Straße   7b ', 'Prager Straße', '7b'],
+      ['Straße des 17. Juni 3', 'Straße des 17. Juni', '3'],
+    ];
+    for (const [input, street, number] of cases) expect(splitHouseNumber(input), input).toEqual({ street, number });
+  });
+
+  it('leaves a street without a trailing number alone', () => {
+    for (const input of ['Prager Straße', 'Straße des 17. Juni', '10', 'Prager Straße10', '']) expect(splitHouseNumber(input), input).toBeNull();
   });
 });
