@@ -51,6 +51,11 @@ export const ACTIONS = {
   'geodata.import': CITY_ADMIN,
   'geodata.list-imports': CITY_ADMIN,
 
+  // the service catalog (Leistungskatalog): read by all staff, versioned by the city's administration
+  'catalog.read': EVERY_STAFF,
+  'catalog.edit': CITY_ADMIN,
+  'catalog.publish': CITY_ADMIN,
+
   // offices
   'office.read-scorecard': EVERY_STAFF,
   'office.read-evidence': EVERY_STAFF,

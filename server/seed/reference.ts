@@ -1,6 +1,7 @@
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
 import { addMissingAreaLabels, addMissingBlockLabels, countIntegrationAreas, insertIntegrationAreas, insertMissingServiceBlocks } from '#server/modules/catalog/catalog.queries.ts';
+import { seedDefaultCatalog } from '#server/modules/catalog/catalog.public.ts';
 import * as regions from '#server/modules/regions/regions.queries.ts';
 import { dresden, type ReferenceData } from '#server/modules/regions/reference/dresden.ts';
 
@@ -49,12 +50,15 @@ export async function seedReferenceData(deps: Pick<Deps, 'db'>, data: ReferenceD
 /**
  * Brings an existing database's catalog up to the reference data, idempotently: adds service
  * blocks that are missing (by code) and labels in languages a block or an integration area has
- * none for. Never overwrites a label the city keeps, never re-adds an area.
+ * none for, and the example service catalog where there is none. Never overwrites a label the city
+ * keeps, never re-adds an area, never touches a catalog version.
  */
-export async function upgradeCatalog(tx: Tx, data: ReferenceData): Promise<{ blocksAdded: number; relabelled: number }> {
+export async function upgradeCatalog(tx: Tx, data: ReferenceData): Promise<{ blocksAdded: number; relabelled: number; exampleCatalog: boolean }> {
   const blocksAdded = await insertMissingServiceBlocks(tx, data.serviceBlocks.map((b, i) => ({ code: b.code, name: b.name, position: i + 1 })));
   let relabelled = 0;
   for (const b of data.serviceBlocks) if (await addMissingBlockLabels(tx, b.code, b.name)) relabelled++;
   for (const a of data.integrationAreas) if (await addMissingAreaLabels(tx, a.code, a.name)) relabelled++;
-  return { blocksAdded, relabelled };
+  // The example service catalog, as published version 1, where the database has no catalog yet.
+  const exampleCatalog = await seedDefaultCatalog(tx, data.validFrom);
+  return { blocksAdded, relabelled, exampleCatalog };
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '#server/deps.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { listIntegrationAreas as queryAreas, listServiceBlocks as queryBlocks } from './catalog.queries.ts';
 
 /** A catalog label in a language, falling back to German, then to the code. */
