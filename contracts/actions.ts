@@ -78,6 +78,7 @@ export const ACTIONS = {
 
   // audit
   'audit.read': ADMINS,
+  'audit.export': ADMINS,
   'security-log.read': ADMINS,
 } as const satisfies Record<string, Rule>;
 

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { TIME_ZONE } from '#server/time.ts';
 import { queryRows, type Tx } from '#server/db.ts';
 import { auditEntry, auditHead, securityEvent } from './audit.schema.ts';
 import { GENESIS_HASH } from './audit.chain.ts';
@@ -31,11 +32,39 @@ export async function insertSecurityEvent(tx: Tx, event: typeof securityEvent.$i
   await tx.insert(securityEvent).values(event);
 }
 
-/** One page of entries the current scope may read (RLS decides), newest first. */
-export async function listEntries(tx: Tx, opts: { organisationId?: string; before?: number; limit: number }) {
+/** What the log can be filtered by (the contract's filter); the period in Europe/Berlin days, both included. */
+export interface EntryFilter {
+  action?: string | undefined;
+  account?: string | undefined;
+  recordType?: string | undefined;
+  recordId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+function filterConditions(f: EntryFilter): SQL[] {
+  const conditions: (SQL | undefined)[] = [];
+  if (f.action?.endsWith('.*')) {
+    const group = f.action.slice(0, -2);
+    conditions.push(or(eq(auditEntry.action, group), like(auditEntry.action, `${escapeLike(group)}.%`)));
+  } else if (f.action) conditions.push(eq(auditEntry.action, f.action));
+  if (f.account) conditions.push(eq(auditEntry.actorAccountId, f.account));
+  if (f.recordType) conditions.push(eq(auditEntry.recordType, f.recordType));
+  if (f.recordId) conditions.push(sql`${f.recordId} = any(${auditEntry.recordIds})`);
+  // Midnight in Berlin of the first day, and of the day after the last (daylight saving included).
+  if (f.from) conditions.push(sql`${auditEntry.at} >= (${f.from}::date::timestamp at time zone ${TIME_ZONE})`);
+  if (f.to) conditions.push(sql`${auditEntry.at} < ((${f.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`);
+  return conditions.filter((c) => c !== undefined);
+}
+
+/** One page of entries the current scope may read (RLS decides), filtered, newest first. */
+export async function listEntries(tx: Tx, opts: { organisationId?: string; filter?: EntryFilter; before?: number | undefined; limit: number }) {
   const conditions = [
     opts.organisationId ? eq(auditEntry.organisationId, opts.organisationId) : undefined,
     opts.before ? lt(auditEntry.id, opts.before) : undefined,
+    ...filterConditions(opts.filter ?? {}),
   ].filter((c) => c !== undefined);
   return tx
     .select()

@@ -4,7 +4,7 @@ import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import { entryHash, verifyChain, type ChainBreak } from './audit.chain.ts';
-import { appendEntry, chainOf, chainOrganisations, insertSecurityEvent, listEntries, lockHead } from './audit.queries.ts';
+import { appendEntry, chainOf, chainOrganisations, insertSecurityEvent, lockHead } from './audit.queries.ts';
 
 export interface AuditRecord {
   /** Dotted action name, e.g. "account.create", "account.list", "session.login". */
@@ -72,31 +72,4 @@ export async function verifyAuditLog(deps: Pick<Deps, 'db'>): Promise<{ chains: 
     }
     return { chains: organisations.length, entries, broken: null };
   });
-}
-
-/**
- * Browse the audit log: a provider admin sees its own organisation's chain; a city admin sees the
- * city's own chain and the administration of organisations and accounts everywhere (RLS decides),
- * never provider case activity.
- */
-export async function browseAuditLog(deps: Pick<Deps, 'db'>, actor: Actor, input: { before?: number | undefined; limit: number }) {
-  if (actor.kind !== 'staff') throw new Error('browseAuditLog needs a member of staff');
-  const scope = actor.role === 'city_admin' && actor.organisationKind === 'city'
-    ? ({ kind: 'city', organisationId: actor.organisationId } as const)
-    : ({ kind: 'tenant', organisationId: actor.organisationId } as const);
-  const rows = await deps.db.transaction(scope, (tx) => listEntries(tx, { before: input.before, limit: input.limit }));
-  return {
-    entries: rows.map((r) => ({
-      id: r.id,
-      organisationId: r.organisationId,
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actorAccountId: r.actorAccountId,
-      action: r.action,
-      recordType: r.recordType,
-      recordIds: r.recordIds,
-      requestId: r.requestId,
-    })),
-    nextBefore: rows.length === input.limit ? (rows.at(-1)?.id ?? null) : null,
-  };
 }
