@@ -54,7 +54,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      app.routeRules.push({ method, url: route.url, access: route.config?.access });
+      app.routeRules.push({ method, url: route.url, access: route.config?.access, action: route.config?.action });
     }
   });
 

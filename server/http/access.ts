@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { roleMay, type Action } from '#contracts/actions.ts';
 import type { Deps } from '#server/deps.ts';
-import { recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
-import { resolveSession } from '#server/modules/identity/sessions.service.ts';
+import { recordSecurityEvent } from '#server/modules/audit/audit.public.ts';
+import { resolveSession } from '#server/modules/identity/identity.public.ts';
 import { Problem } from '#server/platform/problem.ts';
 import type { Access } from './types.ts';
 
@@ -15,12 +16,14 @@ export interface RouteRule {
   method: string;
   url: string;
   access: Access | undefined;
+  action: Action | undefined;
 }
 
 /**
  * onRequest: resolves the session cookie and enforces the route's declared access before the body
- * is parsed, so an anonymous caller gets 401 and a wrong role 403 whatever it sent. A route that
- * declares no rule is refused for everyone (and fails the route test).
+ * is parsed, so an anonymous caller gets 401 and a role the route's action does not name 403
+ * whatever it sent (the use case then checks the same action on the record: 404 out of reach).
+ * A route that declares no rule is refused for everyone (and fails the route test).
  */
 export function accessHook(deps: Deps) {
   return async function enforceAccess(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -51,7 +54,7 @@ export function accessHook(deps: Deps) {
       throw new Problem(403, 'csrf');
     }
     if (access === 'authenticated') return;
-    if (!access || !access.includes(session.actor.role)) {
+    if (!config.action || !roleMay(session.actor.role, config.action)) {
       await recordSecurityEvent(deps, { kind: 'access.forbidden', accountId: session.actor.accountId, organisationId: session.actor.organisationId, ...event });
       throw new Problem(403, 'forbidden');
     }

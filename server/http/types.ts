@@ -1,19 +1,22 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Role } from '#server/modules/identity/roles.ts';
-import type { SessionInfo } from '#server/modules/identity/sessions.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import type { Action } from '#contracts/actions.ts';
+import type { SessionInfo } from '#server/modules/identity/identity.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 
 /**
- * Who may call a route. Every route declares one (a test enumerates them):
- * `public`, any signed-in staff member (`authenticated`), or a list of roles.
- * `partial: true` lets a session that still owes its second factor reach the route.
+ * Who may call a route. Every route declares exactly one of (a test enumerates them):
+ * `access: 'public'`, `access: 'authenticated'` (any signed-in member of staff: one's own session,
+ * preferences, password), or `action: '…'` from the catalogue (contracts/actions.ts): the roles the
+ * action names. `partial: true` lets a session that still owes its second factor reach the route.
  */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+export type Access = 'public' | 'authenticated';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The catalogue's action the route takes; the use case checks the same action on the record. */
+    action?: Action;
     partial?: boolean;
   }
   interface FastifyRequest {

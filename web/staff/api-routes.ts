@@ -96,6 +96,7 @@ export const API_ROUTES = {
 
   // audit
   'GET /api/audit': { response: audit.auditPage, query: audit.auditQuery },
+  'GET /api/audit/filter-options': { response: audit.auditFilterOptions },
   'GET /api/security-events': { response: audit.securityEventPage, query: audit.securityEventsQuery },
 } as const satisfies Record<string, RouteSpec>;
 

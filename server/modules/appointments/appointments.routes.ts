@@ -12,9 +12,6 @@ import * as staffChanges from './staff-changes.service.ts';
 import * as waitlist from './waitlist.service.ts';
 
 const officeParams = z.object({ id: z.uuid() }).strict();
-const PROVIDER_STAFF = ['provider_admin', 'social_worker'] as const;
-const SETUP_ROLES = ['provider_admin', 'city_coordinator', 'city_admin'] as const;
-const CALENDAR_ROLES = ['provider_admin', 'social_worker', 'city_coordinator', 'city_admin'] as const;
 
 export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['appointments'];
@@ -85,27 +82,27 @@ export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
 
   // ---------------------------------------------------------------- staff
   app.get('/api/offices/:id/appointment-setup', {
-    config: { access: [...SETUP_ROLES, 'social_worker'] },
+    config: { action: 'appointment-setup.read' },
     schema: { tags, summary: 'Appointment types, counsellors, interpreters, availability, absences, closures', params: officeParams, response: { 200: c.appointmentSetup } },
   }, async (request) => setup.getSetup(deps, request.actor, request.params.id));
 
   app.post('/api/offices/:id/appointment-types', {
-    config: { access: [...SETUP_ROLES] },
+    config: { action: 'appointment-setup.edit' },
     schema: { tags, summary: 'Create an appointment type', params: officeParams, body: c.appointmentTypeBody, response: { 201: c.appointmentType } },
   }, async (request, reply) => reply.status(201).send(await setup.createType(deps, request.actor, request.params.id, request.body)));
 
   app.patch('/api/appointment-types/:id', {
-    config: { access: [...SETUP_ROLES] },
+    config: { action: 'appointment-setup.edit' },
     schema: { tags, summary: 'Change an appointment type', params: officeParams, body: c.appointmentTypeUpdate, response: { 200: c.appointmentType } },
   }, async (request) => setup.updateType(deps, request.actor, request.params.id, request.body));
 
   app.post('/api/offices/:id/appointment-resources', {
-    config: { access: [...SETUP_ROLES] },
+    config: { action: 'appointment-setup.edit' },
     schema: { tags, summary: 'Add a counsellor or interpreter with weekly availability and absences', params: officeParams, body: c.resourceBody, response: { 201: z.object({ id: z.uuid() }) } },
   }, async (request, reply) => reply.status(201).send(await setup.createResource(deps, request.actor, request.params.id, request.body)));
 
   app.patch('/api/appointment-resources/:id', {
-    config: { access: [...SETUP_ROLES] },
+    config: { action: 'appointment-setup.edit' },
     schema: { tags, summary: 'Change a counsellor or interpreter (availability and absences replace the previous ones when given)', params: officeParams, body: c.resourceUpdate },
   }, async (request, reply) => {
     await setup.updateResource(deps, request.actor, request.params.id, request.body);
@@ -113,7 +110,7 @@ export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
   });
 
   app.put('/api/offices/:id/appointment-closures', {
-    config: { access: [...SETUP_ROLES] },
+    config: { action: 'appointment-setup.edit' },
     schema: { tags, summary: 'Replace the office\'s closures for appointments', params: officeParams, body: c.closuresBody },
   }, async (request, reply) => {
     await setup.setClosures(deps, request.actor, request.params.id, request.body);
@@ -121,35 +118,32 @@ export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
   });
 
   app.post('/api/offices/:id/appointments', {
-    config: { access: [...PROVIDER_STAFF] },
+    config: { action: 'appointment.book-for-person' },
     schema: { tags, summary: 'Staff book for a household or person', params: officeParams, body: c.staffBookingBody, response: { 201: c.staffBookingResponse } },
-  }, async (request, reply) => {
-    if (request.actor.kind !== 'staff') throw new Problem(403, 'forbidden');
-    return reply.status(201).send(await booking.bookForHousehold(deps, request.actor, request.params.id, request.body));
-  });
+  }, async (request, reply) => reply.status(201).send(await booking.bookForHousehold(deps, request.actor, request.params.id, request.body)));
 
   app.get('/api/offices/:id/calendar', {
-    config: { access: [...CALENDAR_ROLES] },
+    config: { action: 'appointment.read-calendar' },
     schema: { tags, summary: 'Day/week calendar of an office or a counsellor; the city sees counts only', params: officeParams, querystring: c.calendarQuery, response: { 200: c.calendar } },
   }, async (request) => calendar.officeCalendar(deps, request.actor, request.params.id, request.query));
 
   app.post('/api/offices/:id/appointments/:appointmentId/mark', {
-    config: { access: [...PROVIDER_STAFF] },
+    config: { action: 'appointment.mark' },
     schema: { tags, summary: 'Mark done, no-show, or back to booked', params: c.officeAppointmentParams, body: c.markBody, response: { 200: c.markResponse } },
   }, async (request) => calendar.markAppointment(deps, request.actor, request.params.id, request.params.appointmentId, request.body.status));
 
   app.post('/api/offices/:id/appointments/:appointmentId/cancel', {
-    config: { access: [...PROVIDER_STAFF] },
+    config: { action: 'appointment.cancel' },
     schema: { tags, summary: 'Staff cancel a booking (audited; the person is told by mail when an email is known; the slot goes to the waitlist)', params: c.officeAppointmentParams, response: { 200: c.staffChangeResponse } },
   }, async (request) => staffChanges.cancelByStaff(deps, request.actor, request.params.id, request.params.appointmentId));
 
   app.post('/api/offices/:id/appointments/:appointmentId/move', {
-    config: { access: [...PROVIDER_STAFF] },
+    config: { action: 'appointment.move' },
     schema: { tags, summary: 'Staff move a booking to another free start of its type (audited; mail to the person; the old slot goes to the waitlist)', params: c.officeAppointmentParams, body: c.staffMoveBody, response: { 200: c.staffChangeResponse } },
   }, async (request) => staffChanges.moveByStaff(deps, request.actor, request.params.id, request.params.appointmentId, request.body));
 
   app.get('/api/offices/:id/lead-times', {
-    config: { access: [...CALENDAR_ROLES, 'evaluator'] },
+    config: { action: 'office.read-lead-times' },
     schema: { tags, summary: 'Lead time per ISO week: days to the appointment and to the next free slot (median, 90th percentile)', params: officeParams, querystring: c.leadTimesQuery, response: { 200: c.leadTimes } },
   }, async (request) => calendar.leadTimes(deps, request.actor, request.params.id, request.query.weeks));
 }

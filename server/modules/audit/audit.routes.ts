@@ -7,15 +7,15 @@ import { browseSecurityLog } from './security-log.service.ts';
 
 export async function auditRoutes(app: App, deps: Deps): Promise<void> {
   app.get('/api/audit', {
-    config: { access: ['provider_admin', 'city_admin'] },
+    config: { action: 'audit.read' },
     schema: { tags: ['audit'], summary: "Browse the audit log, newest first, filtered (action, account, record, period), with the names of accounts, organisations and records", querystring: c.auditQuery, response: { 200: c.auditPage } },
   }, async (request) => browseAuditLog(deps, request.actor, request.query));
 
   app.get('/api/audit.csv', {
-    config: { access: ['provider_admin', 'city_admin'] },
+    config: { action: 'audit.export' },
     schema: {
       tags: ['audit'],
-      summary: "Export the filtered audit log as CSV (UTF-8 with BOM, semicolon-separated, headers in the reader's language, time in Europe/Berlin); the export is audited",
+      summary: 'Export the filtered audit log as CSV (UTF-8 with BOM, semicolon-separated, headers in the reader\'s language, time in Europe/Berlin); the export is audited',
       querystring: c.auditExportQuery,
     },
   }, async (request, reply) => {
@@ -28,12 +28,12 @@ export async function auditRoutes(app: App, deps: Deps): Promise<void> {
   });
 
   app.get('/api/audit/filter-options', {
-    config: { access: ['provider_admin', 'city_admin'] },
+    config: { action: 'audit.read' },
     schema: { tags: ['audit'], summary: 'The accounts the audit log can be filtered by (those the reader may see)', response: { 200: c.auditFilterOptions } },
   }, async (request) => auditFilterChoices(deps, request.actor));
 
   app.get('/api/security-events', {
-    config: { access: ['city_admin', 'provider_admin'] },
+    config: { action: 'security-log.read' },
     schema: {
       tags: ['audit'],
       summary: 'Browse the security log (refused attempts), newest first: city admin everything with addresses, provider admin its own organisation without',

@@ -10,30 +10,29 @@ import { changeAccount, createAccount, getAccount, listAccounts, resetAccountTot
  */
 export async function accountsRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['accounts'];
-  const access = ['city_admin', 'provider_admin'] as const;
 
   app.get('/api/accounts', {
-    config: { access },
+    config: { action: 'account.list' },
     schema: { tags, summary: "List an organisation's accounts", querystring: c.accountListQuery, response: { 200: c.accountList } },
   }, async (request) => listAccounts(deps, request.actor, request.query));
 
   app.post('/api/accounts', {
-    config: { access },
+    config: { action: 'account.create' },
     schema: { tags, summary: 'Create an account, with an initial password or by invitation mail', body: c.createAccountBody, response: { 201: c.account } },
   }, async (request, reply) => reply.status(201).send(await createAccount(deps, request.actor, request.body)));
 
   app.get('/api/accounts/:id', {
-    config: { access },
+    config: { action: 'account.read' },
     schema: { tags, summary: 'One account', params: idParams, response: { 200: c.account } },
   }, async (request) => getAccount(deps, request.actor, request.params.id));
 
   app.patch('/api/accounts/:id', {
-    config: { access },
+    config: { action: 'account.edit' },
     schema: { tags, summary: 'Rename, change role, disable/enable, clear a lock', params: idParams, body: c.updateAccountBody, response: { 200: c.account } },
   }, async (request) => changeAccount(deps, request.actor, request.params.id, request.body));
 
   app.post('/api/accounts/:id/totp-reset', {
-    config: { access },
+    config: { action: 'account.reset-second-factor' },
     schema: {
       tags,
       summary: "Reset an account's second factor (lost phone): ends its sessions; where the organisation requires one, the next login asks for enrolment. Not one's own account",

@@ -22,24 +22,24 @@ export async function geoRoutes(app: App, deps: Deps): Promise<void> {
   }, async (request) => streets.locateAddress(deps, request.actor, request.query));
 
   app.post('/api/geo/imports', {
-    config: { access: ['city_admin'] },
+    config: { action: 'geodata.import' },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: { tags, summary: 'Import a boundary set (GeoJSON, WGS 84 or UTM 33N; finer units with their assignment CSV)', body: c.createBoundaryImport, response: { 201: c.boundaryImportResult } },
   }, async (request, reply) => reply.status(201).send(await geo.importBoundaries(deps, request.actor, request.body)));
 
   app.get('/api/geo/imports', {
-    config: { access: ['city_admin'] },
+    config: { action: 'geodata.list-imports' },
     schema: { tags, summary: 'Boundary sets imported, newest validity first', response: { 200: c.boundarySetList } },
   }, async (request) => geo.listBoundaryImports(deps, request.actor));
 
   app.post('/api/geo/street-imports', {
-    config: { access: ['city_admin'] },
+    config: { action: 'geodata.import' },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: { tags, summary: 'Replace the street directory from a CSV (street, from, to, parity, postcode, stadtteil_code[, ortschaft])', body: c.createStreetImport, response: { 201: c.streetImportResult } },
   }, async (request, reply) => reply.status(201).send(await streets.importStreetDirectory(deps, request.actor, request.body)));
 
   app.post('/api/geo/population-imports', {
-    config: { access: ['city_admin'] },
+    config: { action: 'geodata.import' },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: { tags, summary: 'Population per Stadtteil from the city\'s statistics (CSV stadtteil_code,population) as of a date; replaces that date\'s figures', body: c.createPopulationImport, response: { 201: c.populationImportResult } },
   }, async (request, reply) => reply.status(201).send(await population.importPopulation(deps, request.actor, request.body)));

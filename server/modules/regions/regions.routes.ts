@@ -18,12 +18,12 @@ export async function regionsRoutes(app: App, deps: Deps): Promise<void> {
   }, async (request) => service.listQuarters(deps, request.actor, request.query));
 
   app.post('/api/regions', {
-    config: { access: ['city_admin'] },
+    config: { action: 'region.create' },
     schema: { tags, summary: 'Create a region', body: c.createRegion, response: { 201: c.region } },
   }, async (request, reply) => reply.status(201).send(await service.createRegion(deps, request.actor, request.body)));
 
   app.patch('/api/regions/:code', {
-    config: { access: ['city_admin'] },
+    config: { action: 'region.edit' },
     schema: { tags, summary: 'Rename or describe a region', params: c.regionCodeParams, body: c.updateRegion },
   }, async (request, reply) => {
     await service.updateRegion(deps, request.actor, request.params.code, request.body);
@@ -31,7 +31,7 @@ export async function regionsRoutes(app: App, deps: Deps): Promise<void> {
   });
 
   app.post('/api/region-members', {
-    config: { access: ['city_admin'] },
+    config: { action: 'region-member.create' },
     schema: { tags, summary: 'Add a Stadtbezirk or Ortschaft to a region from a date', body: c.createMember, response: { 201: c.regionMember } },
   }, async (request, reply) => reply.status(201).send(await service.createMember(deps, request.actor, request.body)));
 
@@ -41,7 +41,7 @@ export async function regionsRoutes(app: App, deps: Deps): Promise<void> {
   }, async (request) => service.memberHistory(deps, request.actor, request.params.code));
 
   app.put('/api/region-members/:code/region', {
-    config: { access: ['city_admin'] },
+    config: { action: 'region-member.move' },
     schema: { tags, summary: 'Move a member to another region from a date on (history is kept)', params: c.memberCodeParams, body: c.moveMember, response: { 200: c.membershipHistory } },
   }, async (request) => service.moveMember(deps, request.actor, request.params.code, request.body));
 

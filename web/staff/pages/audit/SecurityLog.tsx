@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../format.ts';
-import type { SecurityEvent, SecurityEventPage } from '../../types.ts';
-import { PagedLog } from './PagedLog.tsx';
+import { api } from '#web/staff/api.ts';
+import { formatDateTime } from '#web/staff/format.ts';
+import type { SecurityEvent, SecurityEventPage } from '#web/staff/types.ts';
+import { PAGE_SIZE, PagedLog } from './PagedLog.tsx';
 
 /**
  * The security log (refused attempts), newest first; "load more" pages back. The address column
@@ -12,7 +13,7 @@ export function SecurityLog({ showIp }: { showIp: boolean }) {
   return (
     <PagedLog<SecurityEvent, SecurityEventPage>
       queryKey="security-events"
-      url="/api/security-events"
+      fetchPage={(before) => api('GET /api/security-events', { query: { before, limit: PAGE_SIZE } })}
       rowsOf={(page) => page.events}
       caption={(count) => t('audit.security.caption', { count })}
       empty={t('audit.security.empty')}
