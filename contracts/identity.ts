@@ -57,6 +57,8 @@ export const account = z
     lockedUntil: z.iso.datetime().nullable().describe('Temporarily locked after repeated wrong passwords, until then'),
     disabledAt: z.iso.datetime().nullable().describe('Disabled accounts cannot log in'),
     createdAt: z.iso.datetime(),
+    regionCodes: z.array(z.string()).nullable().describe('The regions the account is assigned to; null: not assigned (every region the organisation works in; for the city all)'),
+    permittedActions: z.array(action).describe("The catalogue's actions (contracts/actions.ts) the caller may take on this account"),
   })
   .describe('A staff account as administrators see it');
 export type Account = z.infer<typeof account>;
@@ -86,6 +88,13 @@ export const updateAccountBody = z
     role: role.optional().describe('Only roles of the organisation kind; not one\'s own role'),
     disabled: z.boolean().optional().describe('true disables (ends every session), false enables; not one\'s own account'),
     unlock: z.literal(true).optional().describe('Clears a temporary lock after repeated wrong passwords'),
+    regionCodes: z
+      .array(z.string().trim().min(1).max(60))
+      .min(1)
+      .max(50)
+      .nullable()
+      .optional()
+      .describe("Assign the account to regions (action account.assign-regions); null: not assigned. A provider's account only regions of its organisation's service agreements"),
   })
   .strict();
 
@@ -126,6 +135,15 @@ export const oidcStartQuery = z
   .object({ returnTo: z.string().max(500).optional().describe('Where to land after login: a path starting with /app/ (default /app/)') })
   .strict();
 
-export const oidcCallbackQuery = z.record(z.string(), z.string()).describe('What the identity provider sends back (code, state, or error)');
+export const oidcCallbackQuery = z
+  .object({
+    code: z.string().optional().describe('The authorization code'),
+    state: z.string().optional().describe('The state Lotse sent'),
+    iss: z.string().optional().describe('The issuer (RFC 9207)'),
+    error: z.string().optional().describe('An OAuth error code instead of a code'),
+    error_description: z.string().optional(),
+  })
+  .catchall(z.string())
+  .describe('What the identity provider sends back (code and state, or an error); further parameters are passed on to the check');
 
 export const changePasswordResult = z.object({ endedSessions: z.number().int().describe('Sessions ended on other devices') });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { action } from './actions.ts';
 import { isoDate } from './common.ts';
 
 /**
@@ -138,6 +139,8 @@ export const officeSummary = z.object({
   services: z.object({ blocks: z.array(z.string()), areas: z.array(z.string()) }),
   validFrom: isoDate,
   validTo: isoDate.nullable(),
+  /** The catalogue's actions (contracts/actions.ts) the caller may take on this office; anonymous: none. */
+  permittedActions: z.array(action),
 });
 export type OfficeSummary = z.infer<typeof officeSummary>;
 export const officeList = z.array(officeSummary);

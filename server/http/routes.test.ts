@@ -1,37 +1,135 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_NAMES, reachOf, roleMay, type Action } from '#contracts/actions.ts';
 import { ROLES, type Role } from '#server/modules/identity/roles.ts';
+import { book, bookingBody, MONDAY, office, type OfficeFixture } from '#server/modules/appointments/appointments.fixture.ts';
+import { familyBody, personBody } from '#server/modules/cases/cases.fixture.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
+import { tinyPng } from '#test/png.ts';
 import type { RouteRule } from './access.ts';
 
 /**
- * Enumerates every registered route (the onRoute hook in app.ts collects them) and proves its
- * declared access rule is enforced: anonymous callers get 401 on anything not public, and a
- * staff member whose role is not listed gets 403. Routes that later domains add are covered
- * automatically.
+ * Walks every registered route (the onRoute hook in app.ts collects them) against the action
+ * catalogue (contracts/actions.ts) and every role, and proves the API answers as declared:
+ * 401 for an anonymous caller, 403 for a role the route's action does not name, and 404 for a
+ * record of another tenant (or another region) where the role's reach is its organisation or its
+ * region — while the same role of the record's own tenant gets through. Routes that later domains
+ * add are covered automatically; one naming a record this file cannot make yet fails, asking for it.
  */
+
+/** Actions no route declares: the use case checks them on a route that declares another. */
+const SERVICE_ONLY: Partial<Record<Action, string>> = {
+  'account.assign-regions': 'PATCH /api/accounts/:id (account.edit) checks it when the body carries regionCodes',
+};
 
 let ctx: TestContext;
 let sessions: Map<Role, Session>;
+let f: OfficeFixture;
+/** The record of tenant A each path parameter names, by route prefix. */
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '' };
+/** The same role in the record's own tenant (A), and in another tenant or region (B). */
+const insiders = new Map<Role, Session>();
+const outsiders = new Map<Role, Session>();
 
 beforeAll(async () => {
   ctx = await createTestContext({ web: true });
+  ctx.clock.now = new Date(`${MONDAY}T06:00:00Z`);
   sessions = new Map();
   for (const role of ROLES) sessions.set(role, await ctx.staff(role));
+
+  // Tenant A: a provider's office in Nord with a type, a counsellor, a booking, a photo, an account, a household.
+  f = await office(ctx);
+  records.office = f.officeId;
+  records.type = f.typeId;
+  records.resource = f.counsellorIds[0] ?? '';
+  const booked = await book(ctx, bookingBody(f, '2026-06-02T07:00:00.000Z'));
+  expect(booked.statusCode, booked.body).toBe(201);
+  const calendar = await ctx.request(f.admin, { method: 'GET', url: `/api/offices/${f.officeId}/calendar?from=2026-06-02&days=1` });
+  records.appointment = calendar.json<{ days: { entries: { id: string }[] }[] }>().days[0]?.entries[0]?.id ?? '';
+  const coordinator = await ctx.staff('city_coordinator');
+  const photo = await ctx.request(coordinator, { method: 'POST', url: `/api/offices/${f.officeId}/evidence`, payload: { criterion: 'signage', data: tinyPng(2, 2).toString('base64') } });
+  expect(photo.statusCode, photo.body).toBe(201);
+  records.photo = photo.json<{ id: string }>().id;
+  records.account = (await ctx.account(f.providerId, 'social_worker')).id;
+  const worker = await ctx.staff('social_worker', f.providerId);
+  const household = await ctx.request(worker, { method: 'POST', url: '/api/households', payload: { ...familyBody(), confirmNotDuplicate: true } });
+  expect(household.statusCode, household.body).toBe(201);
+  const h = household.json<{ id: string; members: { id: string }[]; caseFile: { id: string } }>();
+  [records.household, records.person, records.otherPerson, records.caseFile] = [h.id, h.members[0]?.id ?? '', h.members[1]?.id ?? '', h.caseFile.id];
+  insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
+
+  // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
+  outsiders.set('provider_admin', await ctx.staff('provider_admin')).set('social_worker', await ctx.staff('social_worker'));
+  const sued = await ctx.staff('city_coordinator');
+  const assigned = await ctx.request(sessions.get('city_admin') ?? null, { method: 'PATCH', url: `/api/accounts/${sued.accountId}`, payload: { regionCodes: ['sued'] } });
+  expect(assigned.statusCode, assigned.body).toBe(200);
+  outsiders.set('city_coordinator', sued);
 });
 afterAll(async () => ctx.close());
 
 /** A concrete URL for a route pattern: path params get a random uuid, wildcards 'x'. */
 function concreteUrl(pattern: string): string {
-  return pattern
-    .replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, () => randomUUID())
-    .replace(/\*/g, 'x');
+  return pattern.replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, () => randomUUID()).replace(/\*/g, 'x');
 }
 
 const describeRule = (r: RouteRule): string => `${r.method} ${r.url}`;
+const rules = (): RouteRule[] => ctx.app.routeRules.filter((r) => r.method !== 'OPTIONS');
+const withAction = (): (RouteRule & { action: Action })[] => rules().filter((r): r is RouteRule & { action: Action } => r.action !== undefined);
+const hasBody = (method: string) => method !== 'GET' && method !== 'DELETE';
 
-function rules(): RouteRule[] {
-  return ctx.app.routeRules.filter((r) => r.method !== 'OPTIONS');
+/** Tenant A's record for each path parameter of a route, or null when this file has none yet. */
+function recordUrl(pattern: string): string | null {
+  const first = [
+    ['/api/offices/:id', records.office],
+    ['/api/appointment-types/:id', records.type],
+    ['/api/appointment-resources/:id', records.resource],
+    ['/api/accounts/:id', records.account],
+    ['/api/households/:id', records.household],
+    ['/api/people/:id', records.person],
+    ['/api/case-files/:id', records.caseFile],
+  ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
+  const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
+  let missing = false;
+  const url = pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = named[name];
+    if (!value) missing = true;
+    return value ?? '';
+  });
+  return missing ? null : url;
+}
+
+/** Routes without a path parameter that name tenant A's record in the query or the body. */
+const NAMED_ELSEWHERE: Record<string, () => { url: string; payload?: unknown }> = {
+  'GET /api/accounts': () => ({ url: `/api/accounts?organisationId=${f.providerId}` }),
+  'POST /api/accounts': () => ({ url: '/api/accounts', payload: { organisationId: f.providerId, email: `n.${randomUUID()}@test.invalid`, displayName: 'Neu', role: 'social_worker', password: 'a long enough password' } }),
+};
+
+/** A body the route's contract accepts, so that the answer comes from the use case, not the validation. */
+function validBody(rule: RouteRule): unknown {
+  const start = '2026-06-03T07:00:00.000Z';
+  const bodies: Record<string, unknown> = {
+    'PATCH /api/offices/:id': { name: 'Umbenannt' },
+    'POST /api/offices/:id/move': { validFrom: '2030-01-01', address: { street: 'Neue Straße', houseNumber: '2', postcode: '01099', city: 'Dresden' }, point: { lat: 51.06, lon: 13.75 } },
+    'PUT /api/offices/:id/site-assessment': {},
+    'POST /api/offices/:id/evidence': { criterion: 'footpaths', data: tinyPng(2, 2).toString('base64') },
+    'POST /api/offices/:id/appointment-types': { kind: 'follow_up', name: 'Folgeberatung', durationMinutes: 30 },
+    'PATCH /api/appointment-types/:id': { name: 'Erstberatung' },
+    'POST /api/offices/:id/appointment-resources': { kind: 'interpreter', displayName: 'Dolmetscher', languages: ['ar'] },
+    'PATCH /api/appointment-resources/:id': { displayName: 'Beraterin 1' },
+    'PUT /api/offices/:id/appointment-closures': { closures: [] },
+    'POST /api/offices/:id/appointments': { typeId: records.type, start, name: 'Person', language: 'de' },
+    'POST /api/offices/:id/appointments/:appointmentId/mark': { status: 'booked' },
+    'POST /api/offices/:id/appointments/:appointmentId/move': { start },
+    'PATCH /api/accounts/:id': { displayName: 'Umbenannt' },
+    'PATCH /api/households/:id': { accommodation: 'own_flat', version: 1 },
+    'POST /api/households/:id/members': { ...personBody({ familyName: 'Neu', givenNames: 'Lina' }), confirmNotDuplicate: true },
+    'PATCH /api/people/:id': { ...personBody({ familyName: 'Al-Hassan', givenNames: 'Mohammed' }), version: 1 },
+    'POST /api/people/:id/merge': { intoId: records.otherPerson, version: 1, intoVersion: 1 },
+    'POST /api/case-files/:id/assign': { accountIds: [insiders.get('social_worker')?.accountId], version: 1 },
+    'POST /api/case-files/:id/close': { reason: 'Umzug', version: 1 },
+    'POST /api/case-files/:id/reopen': { version: 1 },
+  };
+  return bodies[describeRule(rule)] ?? (hasBody(rule.method) ? {} : undefined);
 }
 
 describe('route access rules', () => {
@@ -43,15 +141,17 @@ describe('route access rules', () => {
     expect(names).toContain('GET /healthz');
   });
 
-  it('every route declares an access rule', () => {
-    const missing = rules().filter((r) => r.access === undefined).map(describeRule);
-    expect(missing).toEqual([]);
+  it('every route declares exactly one rule: public, authenticated, or an action', () => {
+    const wrong = rules().filter((r) => (r.access === undefined) === (r.action === undefined)).map(describeRule);
+    expect(wrong).toEqual([]);
   });
 
-  it('every declared role exists', () => {
-    const unknown = rules()
-      .flatMap((r) => (Array.isArray(r.access) ? r.access.filter((role) => !ROLES.includes(role)).map((role) => `${describeRule(r)}: ${role}`) : []));
-    expect(unknown).toEqual([]);
+  it("every route's action is in the catalogue, and every action of the catalogue is taken by a route (or named as service-only)", () => {
+    const used = new Set(withAction().map((r) => r.action));
+    expect([...used].filter((a) => !ACTION_NAMES.includes(a))).toEqual([]);
+    expect(ACTION_NAMES.filter((a) => !used.has(a) && !SERVICE_ONLY[a])).toEqual([]);
+    // a service-only action really is service-only (no stale entries)
+    expect(Object.keys(SERVICE_ONLY).filter((a) => used.has(a as Action) || !ACTION_NAMES.includes(a as Action))).toEqual([]);
   });
 
   it('refuses an anonymous caller on every non-public route with 401 problem+json, whatever the body', async () => {
@@ -61,16 +161,11 @@ describe('route access rules', () => {
     for (const rule of guarded) {
       const url = concreteUrl(rule.url);
       const json = 'application/json';
-      const bodies: { payload?: string; type?: string }[] =
-        rule.method === 'GET' || rule.method === 'DELETE'
-          ? [{}]
-          : [{ payload: '{"x":', type: json }, { payload: '{}', type: json }, { payload: JSON.stringify({ email: 'a@b.c', password: 'p' }), type: json }, { payload: '<x/>', type: 'application/xml' }];
+      const bodies: { payload?: string; type?: string }[] = !hasBody(rule.method)
+        ? [{}]
+        : [{ payload: '{"x":', type: json }, { payload: '{}', type: json }, { payload: JSON.stringify({ email: 'a@b.c', password: 'p' }), type: json }, { payload: '<x/>', type: 'application/xml' }];
       for (const { payload, type: contentType } of bodies) {
-        const res = await ctx.app.inject({
-          method: rule.method as 'GET',
-          url,
-          ...(payload !== undefined ? { payload, headers: { 'content-type': contentType ?? json } } : {}),
-        });
+        const res = await ctx.app.inject({ method: rule.method as 'GET', url, ...(payload !== undefined ? { payload, headers: { 'content-type': contentType ?? json } } : {}) });
         const type = res.headers['content-type'] ?? '';
         const body = type.includes('json') ? res.json<{ type?: string }>() : {};
         if (res.statusCode !== 401 || !String(type).includes('application/problem+json') || body.type !== '/problems/unauthenticated') {
@@ -81,20 +176,14 @@ describe('route access rules', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('refuses a signed-in staff member whose role is not listed with 403, CSRF token sent', async () => {
-    const restricted = rules().filter((r): r is RouteRule & { access: readonly Role[] } => Array.isArray(r.access));
-    expect(restricted.length).toBeGreaterThan(0);
+  it("refuses a signed-in member of staff whose role the route's action does not name with 403, CSRF token sent", async () => {
     const wrong: string[] = [];
     let checked = 0;
-    for (const rule of restricted) {
-      for (const role of ROLES.filter((x) => !rule.access.includes(x))) {
+    for (const rule of withAction()) {
+      for (const role of ROLES.filter((r) => !roleMay(r, rule.action))) {
         const session = sessions.get(role);
         if (!session) throw new Error(`no session for ${role}`);
-        const res = await ctx.request(session, {
-          method: rule.method,
-          url: concreteUrl(rule.url),
-          ...(rule.method === 'GET' || rule.method === 'DELETE' ? {} : { payload: {} }),
-        });
+        const res = await ctx.request(session, { method: rule.method, url: concreteUrl(rule.url), ...(hasBody(rule.method) ? { payload: {} } : {}) });
         checked += 1;
         const body = res.json<{ type?: string }>();
         if (res.statusCode !== 403 || body.type !== '/problems/forbidden') wrong.push(`${describeRule(rule)} as ${role} → ${res.statusCode} ${body.type ?? ''}`);
@@ -104,7 +193,40 @@ describe('route access rules', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('lets a listed role through the access check (the sessions are real)', async () => {
+  it("answers 404 for another tenant's (or another region's) record where the role's reach is its organisation or region; the record's own tenant gets through", async () => {
+    const wrong: string[] = [];
+    const missing: string[] = [];
+    let checked = 0;
+    for (const rule of withAction()) {
+      const name = describeRule(rule);
+      const bounded = ROLES.filter((role) => {
+        const reach = reachOf(role, rule.action);
+        return reach === 'organisation' || reach === 'region';
+      });
+      const params = rule.url.includes(':');
+      if (bounded.length === 0 || (!params && !NAMED_ELSEWHERE[name])) continue;
+      for (const role of bounded) {
+        const target = params ? { url: recordUrl(rule.url), payload: validBody(rule) } : (NAMED_ELSEWHERE[name]?.() ?? { url: null });
+        const outsider = outsiders.get(role);
+        const insider = insiders.get(role);
+        if (!target.url || !outsider || !insider) {
+          missing.push(`${name} as ${role}`);
+          continue;
+        }
+        const request = { method: rule.method, url: target.url, ...(target.payload !== undefined ? { payload: target.payload } : {}) };
+        const out = await ctx.request(outsider, request);
+        if (out.statusCode !== 404 || out.json<{ type?: string }>().type !== '/problems/not-found') wrong.push(`${name} as ${role} of another tenant → ${out.statusCode} ${out.body.slice(0, 120)}`);
+        const own = await ctx.request(insider, NAMED_ELSEWHERE[name] ? { ...request, ...NAMED_ELSEWHERE[name]() } : request);
+        if ([401, 403, 404].includes(own.statusCode)) wrong.push(`${name} as ${role} of the record's tenant → ${own.statusCode} ${own.body.slice(0, 120)}`);
+        checked += 1;
+      }
+    }
+    expect(missing, 'add a record of tenant A for these routes (recordUrl, validBody)').toEqual([]);
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('lets a role the action names through the access check (the sessions are real)', async () => {
     const admin = sessions.get('city_admin');
     if (!admin) throw new Error('no city admin session');
     const res = await ctx.request(admin, { method: 'GET', url: '/api/audit' });

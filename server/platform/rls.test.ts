@@ -46,6 +46,7 @@ const actorOf = (organisationId: string, organisationKind: 'city' | 'provider', 
   organisationId,
   organisationKind,
   role: organisationKind === 'city' ? 'city_admin' : 'provider_admin',
+  regionCodes: null,
   ip: null,
   requestId: null,
 });

@@ -6,18 +6,19 @@ import { queryRows, type Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/platform/problem.ts';
 import { isPublicLocale } from '#server/i18n.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';
-import { hitRateLimit } from '#server/modules/identity/identity.queries.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
+import { hitRateLimit } from '#server/modules/identity/identity.public.ts';
 import * as q from './appointments.queries.ts';
-import { appointmentIdempotency, type appointment } from './appointments.schema.ts';
+import type { appointment } from './appointments.schema.ts';
 import { sendConfirmation } from './appointments.mail.ts';
 import { contactKey, limitsOf, newCode, newToken, tokenHash } from './limits.ts';
-import { bookingPreflight, bookingSnapshot } from './booking.queries.ts';
+import { bookingPreflight, bookingSnapshot, lockIdempotencyKey, saveIdempotencyRecord } from './booking.queries.ts';
 import { loadOfficeContext, slotInput, slotType, type OfficeContext } from './office-context.ts';
+import { officeProviderId, officeRecord, addDays } from '#server/modules/offices/offices.public.ts';
+import { authorizeRecord, authorizeStaff } from '#server/platform/authorize.ts';
 import { assignmentsAt, nextFreeSlot, type Assignment, type SlotInput } from './slots.ts';
 import { berlinInstant, berlinToday, berlinWall } from './tz.ts';
-import { addDays } from '#server/modules/offices/holidays.ts';
 
 const MIN = 60_000;
 export const slotTaken = (): Problem => new Problem(409, 'slot-taken', { errors: [{ field: 'start', key: 'field.slotTaken' }] });
@@ -31,9 +32,8 @@ export async function officeAndType(tx: Tx, officeId: string, typeId: string): P
   return { ctx, type };
 }
 
-async function providerOf(deps: Deps, officeId: string): Promise<string> {
-  const rows = await deps.db.transaction({ kind: 'public' }, (tx) => queryRows<{ provider_id: string }>(tx, sql`select provider_id from office where id = ${officeId}`));
-  const providerId = rows[0]?.provider_id;
+async function providerOf(deps: Pick<Deps, 'db'>, officeId: string): Promise<string> {
+  const providerId = await deps.db.transaction({ kind: 'public' }, (tx) => officeProviderId(tx, officeId));
   if (!providerId) throw notFound();
   return providerId;
 }
@@ -65,7 +65,8 @@ export async function insertWithFirstFree(tx: Tx, options: Assignment[], values:
 async function limit(deps: Deps, actor: Actor, contact: string | null): Promise<void> {
   const limits = limitsOf(deps.config);
   const now = deps.now();
-  const [ip, perContact] = await deps.db.transaction({ kind: 'system' }, async (tx) => [
+  // Counters keyed by address or contact hash, no tenant's rows (rate_limit has no RLS): the public scope.
+  const [ip, perContact] = await deps.db.transaction({ kind: 'public' }, async (tx) => [
     await hitRateLimit(tx, `appt:ip:${actor.ip ?? 'unknown'}`, 3600, now),
     contact ? await hitRateLimit(tx, `appt:contact:${contact}`, 86_400, now) : null,
   ]);
@@ -109,7 +110,7 @@ export async function holdSlot(deps: Deps, actor: Actor, body: z.infer<typeof ho
  * offers are not released here: they pass on to the next person when they expire.
  */
 export async function releaseHold(deps: Deps, _actor: Actor, holdToken: string): Promise<void> {
-  const released = await deps.db.transaction({ kind: 'system' }, (tx) => q.deleteLiveWebHold(tx, tokenHash(holdToken), deps.now()));
+  const released = await deps.db.transaction({ kind: 'system', useCase: 'appointments.release-hold' }, (tx) => q.deleteLiveWebHold(tx, tokenHash(holdToken), deps.now()));
   if (!released) throw notFound();
 }
 
@@ -182,7 +183,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
   const hash = requestHash(body);
   const contact = contactKey(deps.config, body);
   const ipKey = `appt:ip:${actor.ip ?? 'unknown'}`;
-  const pre = await deps.db.transaction({ kind: 'system' }, (tx) => bookingPreflight(tx, { officeId: body.officeId, idempotencyKey, now, ipKey, contactKey: `appt:contact:${contact}`, openContactKey: contact }));
+  const pre = await deps.db.transaction({ kind: 'system', useCase: 'appointments.booking-preflight' }, (tx) => bookingPreflight(tx, { officeId: body.officeId, idempotencyKey, now, ipKey, contactKey: `appt:contact:${contact}`, openContactKey: contact }));
   const providerId = pre.providerId;
   if (!providerId) throw notFound();
   const storedKey = `${providerId}:${idempotencyKey}`;
@@ -264,12 +265,13 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
 }
 
 /** POST /api/offices/:id/appointments: provider staff book for a household (no web limits, no notice). */
-export async function bookForHousehold(deps: Deps, actor: StaffActor, officeId: string, body: z.infer<typeof staffBookingBody>) {
+export async function bookForHousehold(deps: Deps, actor: Actor, officeId: string, body: z.infer<typeof staffBookingBody>) {
+  const staff = authorizeStaff(actor, 'appointment.book-for-person');
   const now = deps.now();
   const start = new Date(body.start);
-  const row = await deps.db.transaction({ kind: 'tenant', organisationId: actor.organisationId }, async (tx) => {
+  const row = await deps.db.transaction({ kind: 'tenant', organisationId: staff.organisationId }, async (tx) => {
     const { ctx, type } = await officeAndType(tx, officeId, body.typeId);
-    if (ctx.office.providerId !== actor.organisationId) throw notFound();
+    authorizeRecord(staff, 'appointment.book-for-person', officeRecord(ctx.office));
     if (type.walkIn) throw slotUnavailable();
     await q.deleteExpiredHolds(tx, ctx.office.id, now, start);
     let options = await assignments(tx, ctx, type, start, body.language, 'staff', now);
@@ -281,9 +283,9 @@ export async function bookForHousehold(deps: Deps, actor: StaffActor, officeId: 
     const contact = body.email || body.phone ? contactKey(deps.config, body) : null;
     const inserted = await insertWithFirstFree(tx, options, (a) => {
       const v = appointmentValues(ctx, type, start, a, { status: 'booked', channel: 'staff' });
-      return { ...v, ...sealed(deps, v.id, body), contactKey: contact, code, language: body.language, locale: body.locale, bookedByAccountId: actor.accountId, requestedAt: now };
+      return { ...v, ...sealed(deps, v.id, body), contactKey: contact, code, language: body.language, locale: body.locale, bookedByAccountId: staff.accountId, requestedAt: now };
     });
-    await recordAudit(tx, actor, { action: 'appointment.book', recordType: 'appointment', recordIds: [inserted.id] }, now);
+    await recordAudit(tx, staff, { action: 'appointment.book', recordType: 'appointment', recordIds: [inserted.id] }, now);
     return inserted;
   });
   return { id: row.id, code: row.code ?? '', start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), counsellorId: row.counsellorId, interpreterId: row.interpreterId };

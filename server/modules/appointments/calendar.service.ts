@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import type { Calendar, calendarQuery, LeadTimes, SlotsResponse, slotsQuery } from '#contracts/appointments.ts';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '#server/db.ts';
+import type { DbScope, Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, notFound, Problem } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
-import { addDays } from '#server/modules/offices/holidays.ts';
-import { openingAt } from '#server/modules/offices/hours.ts';
-import type { AppointmentLeadTime } from '#server/modules/offices/scorecard.ts';
+import { authorizeStaff } from '#server/platform/authorize.ts';
+import { notFound, Problem } from '#server/platform/problem.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
+import { addDays, openingAt } from '#server/modules/offices/offices.public.ts';
+import type { LeadTimeSource } from '#server/modules/offices/offices.public.ts';
 import * as q from './appointments.queries.ts';
-import { officeAndType } from './booking.service.ts';
+import { officeAndType, providerScopeOf } from './booking.service.ts';
 import { loadOfficeContext, slotInput } from './office-context.ts';
 import { officeFor, staffScope } from './setup.service.ts';
 import { computeSlots } from './slots.ts';
@@ -48,7 +47,8 @@ export async function publicTypes(deps: Deps, _actor: Actor, officeId: string) {
 export async function listSlots(deps: Deps, _actor: Actor, officeId: string, query: z.infer<typeof slotsQuery>): Promise<SlotsResponse> {
   const now = deps.now();
   const from = query.from ?? berlinToday(now);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  // Free times come from the provider's bookings: read in the provider's tenant scope, answered without them.
+  return deps.db.transaction(await providerScopeOf(deps, officeId), async (tx) => {
     const { ctx, type } = await officeAndType(tx, officeId, query.type);
     const days = type.walkIn ? Array.from({ length: query.days }, (_, i) => ({ date: addDays(from, i), slots: [] })) : computeSlots(await slotInput(tx, ctx, type, { from, days: query.days, now, language: query.language, channel: 'web' }));
     const out = days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() })) }));
@@ -59,18 +59,25 @@ export async function listSlots(deps: Deps, _actor: Actor, officeId: string, que
 
 const emptyCounts = () => ({ held: 0, booked: 0, cancelled: 0, done: 0, no_show: 0 });
 
+/**
+ * The scope of an office's bookings for staff: the office's provider reads in its own tenant; the
+ * city reads on behalf of the office's provider (one provider's rows, never RLS off) and the use
+ * case answers aggregates only. Chosen before the transaction opens, never switched inside it.
+ */
+async function bookingsScope(deps: Deps, actor: StaffActor, officeId: string): Promise<DbScope> {
+  return actor.organisationKind === 'provider' ? staffScope(actor) : providerScopeOf(deps, officeId);
+}
+
 /** Day/week calendar of an office (optionally one counsellor): the provider's staff see entries, the city counts only. */
 export async function officeCalendar(deps: Deps, actor: Actor, officeId: string, query: z.infer<typeof calendarQuery>): Promise<Calendar> {
-  if (actor.kind !== 'staff') throw forbidden();
+  const staff = authorizeStaff(actor, 'appointment.read-calendar');
   const from = query.from ?? berlinToday(deps.now());
-  const personal = actor.organisationKind === 'provider';
-  if (!personal && actor.role !== 'city_coordinator' && actor.role !== 'city_admin') throw notFound();
-  // The city's aggregate needs the provider's rows: a named system read that returns counts only.
-  const scope = personal ? staffScope(actor) : { kind: 'system' as const };
-  return deps.db.transaction(scope, async (tx) => {
+  // The office's provider sees the entries; the city (coordination, administration) counts only.
+  const personal = staff.organisationKind === 'provider';
+  return deps.db.transaction(await bookingsScope(deps, staff, officeId), async (tx) => {
     const ctx = await loadOfficeContext(tx, officeId);
     if (!ctx) throw notFound();
-    await officeFor(tx, actor, officeId);
+    await officeFor(tx, staff, officeId, 'appointment.read-calendar');
     const start = new Date(berlinInstant(from, '00:00'));
     const end = new Date(berlinInstant(addDays(from, query.days), '00:00'));
     const rows = (await q.appointmentsBetween(tx, officeId, start, end)).filter((r) => !query.counsellor || r.counsellorId === query.counsellor || r.interpreterId === query.counsellor);
@@ -108,7 +115,7 @@ export async function officeCalendar(deps: Deps, actor: Actor, officeId: string,
           : [],
       };
     });
-    if (personal) await recordAudit(tx, actor, { action: 'appointment.list', recordType: 'office', recordIds: [officeId] }, deps.now());
+    if (personal) await recordAudit(tx, staff, { action: 'appointment.list', recordType: 'office', recordIds: [officeId] }, deps.now());
     return {
       officeId,
       from,
@@ -121,14 +128,14 @@ export async function officeCalendar(deps: Deps, actor: Actor, officeId: string,
 
 /** Marks an appointment done or no-show (or back to booked): provider staff of the office. */
 export async function markAppointment(deps: Deps, actor: Actor, officeId: string, id: string, status: 'done' | 'no_show' | 'booked') {
-  if (actor.kind !== 'staff' || actor.organisationKind !== 'provider') throw notFound();
-  return deps.db.transaction(staffScope(actor), async (tx) => {
-    await officeFor(tx, actor, officeId);
+  const staff = authorizeStaff(actor, 'appointment.mark');
+  return deps.db.transaction(staffScope(staff), async (tx) => {
+    await officeFor(tx, staff, officeId, 'appointment.mark');
     const row = await q.findAppointment(tx, id);
     if (!row || row.officeId !== officeId || row.status === 'held') throw notFound();
     if (row.status === 'cancelled') throw new Problem(409, 'conflict');
     await q.updateAppointment(tx, id, { status, markedAt: deps.now() });
-    await recordAudit(tx, actor, { action: `appointment.mark.${status}`, recordType: 'appointment', recordIds: [id] }, deps.now());
+    await recordAudit(tx, staff, { action: `appointment.mark.${status}`, recordType: 'appointment', recordIds: [id] }, deps.now());
     return { id, status };
   });
 }
@@ -156,30 +163,28 @@ async function leadTimesIn(tx: Tx, officeId: string, since: Date): Promise<LeadT
 
 /** GET /api/offices/:id/lead-times: the office's provider and the city (aggregates only). */
 export async function leadTimes(deps: Deps, actor: Actor, officeId: string, weeks: number): Promise<LeadTimes> {
-  if (actor.kind !== 'staff') throw forbidden();
+  const staff = authorizeStaff(actor, 'office.read-lead-times');
   const since = new Date(deps.now().getTime() - weeks * 7 * 86_400_000);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
-    await officeFor(tx, actor, officeId);
+  return deps.db.transaction(await bookingsScope(deps, staff, officeId), async (tx) => {
+    await officeFor(tx, staff, officeId, 'office.read-lead-times');
     return { officeId, weeks: await leadTimesIn(tx, officeId, since) };
   });
 }
 
 /**
- * The offices scorecard's "appointment lead time" (registered with setLeadTimeSource): the last
- * 8 weeks' web bookings, and the next free first consultation from today.
+ * The offices scorecard's "appointment lead time" (passed to the offices module as `deps.leadTimes`,
+ * composed in server/app.ts): the last 8 weeks' web bookings and the next free first consultation.
+ * Its own transaction, on behalf of the office's provider; it answers aggregates only.
  */
-export function leadTimeSource(now: () => Date) {
-  return async (tx: Tx, officeId: string): Promise<AppointmentLeadTime | null> => {
-    // The scorecard reads in the public scope; bookings are tenant data. This named read returns
-    // aggregates only, under the system scope for this one statement, then restores the scope.
-    const [before] = await queryRows<{ scope: string | null }>(tx, sql`select current_setting('lotse.scope', true) as scope`);
-    await tx.execute(sql`select set_config('lotse.scope', 'system', true)`);
-    let rows: Awaited<ReturnType<typeof q.leadTimeRows>>;
-    try {
-      rows = await q.leadTimeRows(tx, officeId, new Date(now().getTime() - 56 * 86_400_000));
-    } finally {
-      await tx.execute(sql`select set_config('lotse.scope', ${before?.scope ?? ''}, true)`);
-    }
+export function leadTimeSource(deps: Pick<Deps, 'db' | 'now'>): LeadTimeSource {
+  return async (officeId) => {
+    const scope = await providerScopeOf(deps, officeId).catch((error: unknown) => {
+      if (error instanceof Problem && error.status === 404) return null;
+      throw error;
+    });
+    if (!scope) return null;
+    const since = new Date(deps.now().getTime() - 56 * 86_400_000);
+    const rows = await deps.db.transaction(scope, (tx) => q.leadTimeRows(tx, officeId, since));
     if (rows.length === 0) return null;
     const all = quantiles(rows.map((r) => Number(r.lead)));
     const next = quantiles(rows.flatMap((r) => (r.next_free === null ? [] : [Math.max(0, Number(r.next_free))])));

@@ -3,11 +3,14 @@ import type { appointmentTypeBody, appointmentTypeUpdate, closuresBody, resource
 import type { DbScope, Tx } from '#server/db.ts';
 import { guardConstraints } from '#server/db-errors.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, notFound } from '#server/platform/problem.ts';
-import { hhmm } from '#server/modules/offices/hours.ts';
-import * as oq from '#server/modules/offices/offices.queries.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';
+import type { Action } from '#contracts/actions.ts';
+import { authorizeRecord, authorizeStaff } from '#server/platform/authorize.ts';
+import { invalid, notFound } from '#server/platform/problem.ts';
+import { organisationOfAccount } from '#server/modules/identity/identity.public.ts';
+import { officeRecord, hhmm } from '#server/modules/offices/offices.public.ts';
+import * as oq from '#server/modules/offices/offices.public.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import * as q from './appointments.queries.ts';
 
 /** Configuration of an office's appointments: provider_admin of the office's provider, or the city's editors. */
@@ -16,22 +19,18 @@ export function staffScope(actor: StaffActor): DbScope {
   return actor.organisationKind === 'city' ? { kind: 'city', organisationId: actor.organisationId } : { kind: 'tenant', organisationId: actor.organisationId };
 }
 
-const requireStaff = (actor: Actor): StaffActor => {
-  if (actor.kind !== 'staff') throw forbidden();
-  return actor;
-};
-
-/** The office if the actor belongs to its provider (or is the city), else 404. */
-export async function officeFor(tx: Tx, actor: StaffActor, officeId: string) {
+/** The office if it is within the actor's reach for the action (its provider, its region), else 404. */
+export async function officeFor(tx: Tx, actor: StaffActor, officeId: string, action: Action) {
   const office = await oq.findOffice(tx, officeId);
-  if (!office || (actor.organisationKind === 'provider' && office.providerId !== actor.organisationId)) throw notFound();
+  if (!office) throw notFound();
+  authorizeRecord(actor, action, officeRecord(office));
   return office;
 }
 
 export async function getSetup(deps: Deps, actor: Actor, officeId: string) {
-  const staff = requireStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment-setup.read');
   return deps.db.transaction(staffScope(staff), async (tx) => {
-    await officeFor(tx, staff, officeId);
+    await officeFor(tx, staff, officeId, 'appointment-setup.read');
     const types = await q.typesOf(tx, officeId);
     const res = await q.resourcesOf(tx, officeId);
     const closures = await q.closuresOf(tx, officeId);
@@ -75,9 +74,9 @@ export function presentType(t: q.TypeRow) {
 }
 
 export async function createType(deps: Deps, actor: Actor, officeId: string, body: z.infer<typeof appointmentTypeBody>) {
-  const staff = requireStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment-setup.edit');
   return deps.db.transaction(staffScope(staff), async (tx) => {
-    await officeFor(tx, staff, officeId);
+    await officeFor(tx, staff, officeId, 'appointment-setup.edit');
     const row = await guardConstraints(() => q.insertType(tx, { ...body, officeId }));
     await recordAudit(tx, staff, { action: 'appointment_type.create', recordType: 'appointment_type', recordIds: [row.id] }, deps.now());
     return presentType(row);
@@ -85,11 +84,11 @@ export async function createType(deps: Deps, actor: Actor, officeId: string, bod
 }
 
 export async function updateType(deps: Deps, actor: Actor, typeId: string, body: z.infer<typeof appointmentTypeUpdate>) {
-  const staff = requireStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment-setup.edit');
   return deps.db.transaction(staffScope(staff), async (tx) => {
     const type = await q.findType(tx, typeId);
     if (!type) throw notFound();
-    await officeFor(tx, staff, type.officeId);
+    await officeFor(tx, staff, type.officeId, 'appointment-setup.edit');
     await guardConstraints(() => q.updateType(tx, typeId, body));
     await recordAudit(tx, staff, { action: 'appointment_type.update', recordType: 'appointment_type', recordIds: [typeId] }, deps.now());
     const updated = await q.findType(tx, typeId);
@@ -103,10 +102,21 @@ async function writeResourceParts(tx: Tx, officeId: string, id: string, body: { 
   if (body.absences) await q.replaceAbsences(tx, officeId, id, body.absences.map((a) => ({ startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt), note: a.note })));
 }
 
+/**
+ * An account a counsellor or interpreter names: looked up in the actor's own scope (RLS: a provider
+ * sees only its own accounts) and it must be of the office's provider. An unknown and a foreign id
+ * answer the same field error (the database's trigger refuses it too).
+ */
+async function requireProviderAccount(tx: Tx, accountId: string | null | undefined, providerId: string): Promise<void> {
+  if (!accountId) return;
+  if ((await organisationOfAccount(tx, accountId)) !== providerId) throw invalid([{ field: 'accountId', key: 'field.invalidOption' }]);
+}
+
 export async function createResource(deps: Deps, actor: Actor, officeId: string, body: z.infer<typeof resourceBody>): Promise<{ id: string }> {
-  const staff = requireStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment-setup.edit');
   return deps.db.transaction(staffScope(staff), async (tx) => {
-    await officeFor(tx, staff, officeId);
+    const office = await officeFor(tx, staff, officeId, 'appointment-setup.edit');
+    await requireProviderAccount(tx, body.accountId, office.providerId);
     const row = await guardConstraints(() => q.insertResource(tx, { officeId, kind: body.kind, displayName: body.displayName, accountId: body.accountId, languages: body.languages, active: body.active }));
     await writeResourceParts(tx, officeId, row.id, body);
     await recordAudit(tx, staff, { action: 'appointment_resource.create', recordType: 'appointment_resource', recordIds: [row.id] }, deps.now());
@@ -115,11 +125,12 @@ export async function createResource(deps: Deps, actor: Actor, officeId: string,
 }
 
 export async function updateResource(deps: Deps, actor: Actor, resourceId: string, body: z.infer<typeof resourceUpdate>): Promise<void> {
-  const staff = requireStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment-setup.edit');
   await deps.db.transaction(staffScope(staff), async (tx) => {
     const row = await q.findResource(tx, resourceId);
     if (!row) throw notFound();
-    await officeFor(tx, staff, row.officeId);
+    const office = await officeFor(tx, staff, row.officeId, 'appointment-setup.edit');
+    await requireProviderAccount(tx, body.accountId, office.providerId);
     const { availability, absences, ...rest } = body;
     await guardConstraints(() => q.updateResource(tx, resourceId, rest));
     await writeResourceParts(tx, row.officeId, resourceId, { availability, absences });
@@ -128,9 +139,9 @@ export async function updateResource(deps: Deps, actor: Actor, resourceId: strin
 }
 
 export async function setClosures(deps: Deps, actor: Actor, officeId: string, body: z.infer<typeof closuresBody>): Promise<void> {
-  const staff = requireStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment-setup.edit');
   await deps.db.transaction(staffScope(staff), async (tx) => {
-    await officeFor(tx, staff, officeId);
+    await officeFor(tx, staff, officeId, 'appointment-setup.edit');
     await q.replaceClosures(tx, officeId, body.closures);
     await recordAudit(tx, staff, { action: 'office_closure.replace', recordType: 'office', recordIds: [officeId] }, deps.now());
   });

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import type { staffMoveBody } from '#contracts/appointments.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
+import { authorizeStaff } from '#server/platform/authorize.ts';
 import { notFound, Problem } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import * as q from './appointments.queries.ts';
 import { sendCancellation, sendMoved } from './appointments.mail.ts';
 import { officeAndType, slotTaken, slotUnavailable } from './booking.service.ts';
@@ -14,12 +15,6 @@ import { assignmentsAt } from './slots.ts';
 import { berlinWall } from './tz.ts';
 import { offerFreedSlot } from './waitlist.service.ts';
 import { moveInPlace } from './move-in-place.ts';
-
-/** Provider staff of the office's provider only (others: 404, as for a record of another tenant). */
-function providerStaff(actor: Actor): StaffActor {
-  if (actor.kind !== 'staff' || actor.organisationKind !== 'provider') throw notFound();
-  return actor;
-}
 
 export interface StaffChangeResult {
   id: string;
@@ -58,10 +53,10 @@ async function changeable(tx: Tx, officeId: string, id: string, now: Date): Prom
  * cancellation mail in their language when an email is known; the freed slot goes to the waitlist.
  */
 export async function cancelByStaff(deps: Deps, actor: Actor, officeId: string, id: string): Promise<StaffChangeResult> {
-  const staff = providerStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment.cancel');
   const now = deps.now();
   const { row, office } = await deps.db.transaction({ kind: 'tenant', organisationId: staff.organisationId }, async (tx) => {
-    const office = await officeFor(tx, staff, officeId);
+    const office = await officeFor(tx, staff, officeId, 'appointment.cancel');
     const current = await changeable(tx, officeId, id, now);
     const updated = await q.updateAppointment(tx, current.id, { status: 'cancelled', cancelledAt: now });
     if (!updated) throw notFound();
@@ -81,11 +76,11 @@ export async function cancelByStaff(deps: Deps, actor: Actor, officeId: string, 
  * gets a mail with the new time in their language; the old slot goes to the waitlist.
  */
 export async function moveByStaff(deps: Deps, actor: Actor, officeId: string, id: string, body: z.infer<typeof staffMoveBody>): Promise<StaffChangeResult> {
-  const staff = providerStaff(actor);
+  const staff = authorizeStaff(actor, 'appointment.move');
   const now = deps.now();
   const start = new Date(body.start);
   const moved = await deps.db.transaction({ kind: 'tenant', organisationId: staff.organisationId }, async (tx) => {
-    await officeFor(tx, staff, officeId);
+    await officeFor(tx, staff, officeId, 'appointment.move');
     const row = await changeable(tx, officeId, id, now);
     const { ctx, type } = await officeAndType(tx, officeId, row.typeId);
     const date = berlinWall(start).date;

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { securityEventKind, securityEventPage } from '#contracts/audit.ts';
 import type { Deps } from '#server/deps.ts';
-import { Problem } from '#server/platform/problem.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
-import { isCityAdmin, isProviderAdmin } from '#server/modules/identity/identity.policy.ts';
+import { reachOf } from '#contracts/actions.ts';
+import { authorizeStaff } from '#server/platform/authorize.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { listSecurityEvents } from './audit.queries.ts';
 
 /**
@@ -17,12 +17,12 @@ export async function browseSecurityLog(
   actor: Actor,
   input: { before?: number | undefined; limit: number },
 ): Promise<z.infer<typeof securityEventPage>> {
-  if (actor.kind !== 'staff') throw new Problem(401, 'unauthenticated');
-  const city = isCityAdmin(actor);
-  if (!city && !isProviderAdmin(actor)) throw new Problem(403, 'forbidden');
-  const scope = city ? ({ kind: 'city', organisationId: actor.organisationId } as const) : ({ kind: 'tenant', organisationId: actor.organisationId } as const);
+  const reader = authorizeStaff(actor, 'security-log.read');
+  // The catalogue's reach: `any` (the city's administration) every event; `organisation` its own.
+  const city = reader.organisationKind === 'city' && reachOf(reader.role, 'security-log.read') === 'any';
+  const scope = city ? ({ kind: 'city', organisationId: reader.organisationId } as const) : ({ kind: 'tenant', organisationId: reader.organisationId } as const);
   const rows = await deps.db.transaction(scope, (tx) =>
-    listSecurityEvents(tx, { ...(city ? {} : { organisationId: actor.organisationId }), ...(input.before ? { before: input.before } : {}), limit: input.limit }),
+    listSecurityEvents(tx, { ...(city ? {} : { organisationId: reader.organisationId }), ...(input.before ? { before: input.before } : {}), limit: input.limit }),
   );
   return {
     events: rows.map((r) => ({

@@ -3,3 +3,12 @@
  * another's data only through that module's public file, never its tables or queries.
  */
 export { labelsOfServiceAgreements } from './labels.queries.ts';
+/** Where a provider works: the regions of its service agreements in force on or after a date (region assignment of its staff). */
+export { agreementRegionCodesOf } from './agreements.ts';
+
+// Service agreements: the public pages list them; offices check that a provider holds a region's.
+export { listServiceAgreements } from './calls.service.ts';
+export { holdsAgreement } from './calls.queries.ts';
+
+// The demo seed, in its transaction.
+export { insertServiceAgreement } from './calls.queries.ts';

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import type { accountListQuery, createAccountBody, preferences, updateAccountBody } from '#contracts/identity.ts';
 import { guardConstraints } from '#server/db-errors.ts';
-import type { DbScope } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { invalid, notFound, Problem } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor, StaffActor } from './actor.ts';
+import { invalid, notFound, Problem, type FieldError } from '#server/platform/problem.ts';
+import type { Tx } from '#server/db.ts';
+import { agreementRegionCodesOf } from '#server/modules/calls/calls.public.ts';
+import { regionByCode } from '#server/modules/regions/regions.public.ts';
+import { berlinDate } from '#server/time.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from './actor.ts';
 import { presentAccount } from './identity.presenters.ts';
-import { accountAdminScope, canManageAccountsOf, refuseAccountChange, refuseTotpReset, roleFits } from './identity.policy.ts';
-import { deleteSessionsOfAccount, findAccountById, findOrganisation, insertAccount, listAccountsOf, updateAccount } from './identity.queries.ts';
+import { accountAdministrator, refuseAccountChange, refuseRegionAssignment, refuseTotpReset, requireAccountsOf, roleFits } from './identity.policy.ts';
+import { deleteSessionsOfAccount, findAccountById, findOrganisation, insertAccount, listAccountsOf, replaceAccountRegions, updateAccount } from './identity.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { issueSetPasswordLink, sendInBackground } from './password.service.ts';
 
@@ -21,41 +24,46 @@ export async function setPreferences(deps: Deps, actor: Actor, input: z.infer<ty
   });
 }
 
-/** The administrator and the database scope it works in; anyone else is refused. */
-function administrator(actor: Actor): { admin: StaffActor; scope: DbScope } {
-  const scope = accountAdminScope(actor);
-  if (actor.kind !== 'staff' || !scope) throw new Problem(403, 'forbidden');
-  return { admin: actor, scope };
+/**
+ * Why regions may not be assigned to an account, or null: unknown region codes; for a provider's
+ * account a region without a service agreement of its organisation (in force today or later).
+ */
+async function refuseRegions(deps: Deps, tx: Tx, target: { organisationId: string; organisationKind: 'city' | 'provider' }, codes: readonly string[]): Promise<FieldError | null> {
+  const known = new Set<string>();
+  for (const code of new Set(codes)) if (await regionByCode(tx, code)) known.add(code);
+  const agreed = target.organisationKind === 'provider' ? new Set(await agreementRegionCodesOf(tx, target.organisationId, berlinDate(deps.now()))) : null;
+  return refuseRegionAssignment(codes, known, agreed);
 }
 
 /** Lists an organisation's accounts. A read of personal data: one audit entry naming the ids shown. */
 export async function listAccounts(deps: Deps, actor: Actor, input: z.infer<typeof accountListQuery>) {
-  const { admin, scope } = administrator(actor);
+  const { admin, scope } = accountAdministrator(actor, 'account.list');
   const organisationId = input.organisationId ?? admin.organisationId;
-  if (!canManageAccountsOf(admin, organisationId)) throw notFound();
+  requireAccountsOf(admin, 'account.list', organisationId);
   return deps.db.transaction(scope, async (tx) => {
     if (!(await findOrganisation(tx, organisationId))) throw notFound();
     const rows = await listAccountsOf(tx, organisationId);
     await recordAudit(tx, admin, { action: 'account.list', recordType: 'account', recordIds: rows.map((r) => r.id), organisationId }, deps.now());
-    return rows.map((r) => presentAccount(r, deps.now()));
+    return rows.map((r) => presentAccount(r, deps.now(), admin));
   });
 }
 
 export async function getAccount(deps: Deps, actor: Actor, id: string) {
-  const { admin, scope } = administrator(actor);
+  const { admin, scope } = accountAdministrator(actor, 'account.read');
   return deps.db.transaction(scope, async (tx) => {
     const row = await findAccountById(tx, id);
-    if (!row || !canManageAccountsOf(admin, row.organisationId)) throw notFound();
+    if (!row) throw notFound();
+    requireAccountsOf(admin, 'account.read', row.organisationId);
     await recordAudit(tx, admin, { action: 'account.read', recordType: 'account', recordIds: [id], organisationId: row.organisationId }, deps.now());
-    return presentAccount(row, deps.now());
+    return presentAccount(row, deps.now(), admin);
   });
 }
 
 /** Creates an account with an initial password, or without one and mails an invitation link. */
 export async function createAccount(deps: Deps, actor: Actor, input: z.infer<typeof createAccountBody>) {
-  const { admin, scope } = administrator(actor);
+  const { admin, scope } = accountAdministrator(actor, 'account.create');
   const organisationId = input.organisationId ?? admin.organisationId;
-  if (!canManageAccountsOf(admin, organisationId)) throw notFound();
+  requireAccountsOf(admin, 'account.create', organisationId);
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
     throw new Problem(400, 'weak-password', { errors: [{ field: 'password', key: 'field.tooSmall', values: { minimum: MIN_PASSWORD_LENGTH } }] });
   }
@@ -72,20 +80,28 @@ export async function createAccount(deps: Deps, actor: Actor, input: z.infer<typ
     );
     const m = passwordHash ? null : await issueSetPasswordLink(deps, tx, row, 'invitation');
     await recordAudit(tx, admin, { action: m ? 'account.invite' : 'account.create', recordType: 'account', recordIds: [row.id], organisationId }, now);
-    return { presented: presentAccount({ ...row, organisationId }, now), mail: m };
+    return { presented: presentAccount({ ...row, organisationId, regionCodes: null }, now, admin), mail: m };
   });
   if (mail) sendInBackground(deps, mail);
   return presented;
 }
 
-/** Renames, changes the role within the organisation's roles, disables/enables, clears a lock. */
+/**
+ * Renames, changes the role within the organisation's roles, disables/enables, clears a lock, and
+ * (action account.assign-regions) assigns the account to regions or leaves it unassigned.
+ */
 export async function changeAccount(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateAccountBody>) {
-  const { admin, scope } = administrator(actor);
+  const { admin, scope } = accountAdministrator(actor, 'account.edit');
+  const { regionCodes, ...change } = input;
+  const assigning = regionCodes !== undefined;
+  if (assigning) accountAdministrator(admin, 'account.assign-regions');
   const now = deps.now();
   return deps.db.transaction(scope, async (tx) => {
     const current = await findAccountById(tx, id);
-    if (!current || !canManageAccountsOf(admin, current.organisationId)) throw notFound();
-    const refused = refuseAccountChange(admin, current, current.organisationKind, input);
+    if (!current) throw notFound();
+    requireAccountsOf(admin, 'account.edit', current.organisationId);
+    if (assigning) requireAccountsOf(admin, 'account.assign-regions', current.organisationId);
+    const refused = refuseAccountChange(admin, current, current.organisationKind, change) ?? (regionCodes ? await refuseRegions(deps, tx, current, regionCodes) : null);
     if (refused) throw invalid([refused]);
     const disabledAt = input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? now) : null;
     await updateAccount(tx, id, {
@@ -94,6 +110,7 @@ export async function changeAccount(deps: Deps, actor: Actor, id: string, input:
       ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
       disabledAt,
     });
+    if (assigning) await replaceAccountRegions(tx, id, regionCodes);
     // A new role or a disabled account takes effect now, not at the next login.
     if ((disabledAt && !current.disabledAt) || (input.role !== undefined && input.role !== current.role)) await deleteSessionsOfAccount(tx, id);
     const actions = [
@@ -101,13 +118,14 @@ export async function changeAccount(deps: Deps, actor: Actor, id: string, input:
       disabledAt && !current.disabledAt ? 'account.disable' : null,
       !disabledAt && current.disabledAt ? 'account.enable' : null,
       input.unlock ? 'account.unlock' : null,
+      assigning ? 'account.assign-regions' : null,
     ].filter((a) => a !== null);
     for (const action of actions.length ? actions : ['account.update']) {
       await recordAudit(tx, admin, { action, recordType: 'account', recordIds: [id], organisationId: current.organisationId }, now);
     }
     const row = await findAccountById(tx, id);
     if (!row) throw notFound();
-    return presentAccount(row, now);
+    return presentAccount(row, now, admin);
   });
 }
 
@@ -117,11 +135,12 @@ export async function changeAccount(deps: Deps, actor: Actor, id: string, input:
  * login asks for enrolment again. Not one's own account.
  */
 export async function resetAccountTotp(deps: Deps, actor: Actor, id: string) {
-  const { admin, scope } = administrator(actor);
+  const { admin, scope } = accountAdministrator(actor, 'account.reset-second-factor');
   const now = deps.now();
   return deps.db.transaction(scope, async (tx) => {
     const current = await findAccountById(tx, id);
-    if (!current || !canManageAccountsOf(admin, current.organisationId)) throw notFound();
+    if (!current) throw notFound();
+    requireAccountsOf(admin, 'account.reset-second-factor', current.organisationId);
     const refused = refuseTotpReset(admin, current);
     if (refused) throw invalid([refused]);
     await updateAccount(tx, id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
@@ -129,6 +148,6 @@ export async function resetAccountTotp(deps: Deps, actor: Actor, id: string) {
     await recordAudit(tx, admin, { action: 'account.totp-reset', recordType: 'account', recordIds: [id], organisationId: current.organisationId }, now);
     const row = await findAccountById(tx, id);
     if (!row) throw notFound();
-    return presentAccount(row, now);
+    return presentAccount(row, now, admin);
   });
 }

@@ -13,6 +13,12 @@ export interface StaffActor extends Origin {
   organisationId: string;
   organisationKind: OrganisationKind;
   role: Role;
+  /**
+   * The regions the account is assigned to (account_region), read with the session; null: not
+   * assigned, so every region the organisation works in (for the city: all). The catalogue's
+   * `region` reach reads it (contracts/actions.ts).
+   */
+  regionCodes: readonly string[] | null;
 }
 
 /** Someone without an account: a resident on the public pages, or a login in progress. */

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffActor } from './actor.ts';
-import { accountAdminScope, canManageAccountsOf, canManageOrganisations, refuseAccountChange, refuseTotpReset, safeReturnTo, totpRequired } from './identity.policy.ts';
+import { Problem } from '#server/platform/problem.ts';
+import { authorize } from '#server/platform/authorize.ts';
+import {
+  accountAdministrator,
+  accountPermittedActions,
+  isCityAdmin,
+  isProviderAdmin,
+  refuseAccountChange,
+  refuseRegionAssignment,
+  refuseTotpReset,
+  requireAccountsOf,
+  safeReturnTo,
+  totpRequired,
+} from './identity.policy.ts';
 import type { Role } from './roles.ts';
 
 const origin = { ip: null, requestId: null };
@@ -10,27 +23,61 @@ const staff = (role: Role, organisationId = 'org-a'): StaffActor => ({
   organisationId,
   organisationKind: role === 'provider_admin' || role === 'social_worker' ? 'provider' : 'city',
   role,
+  regionCodes: null,
   ...origin,
 });
 
+/** The status a thrown Problem carries (0: nothing thrown). */
+function statusOf(fn: () => unknown): number {
+  try {
+    fn();
+    return 0;
+  } catch (error) {
+    if (error instanceof Problem) return error.status;
+    throw error;
+  }
+}
+
 describe('identity policy', () => {
-  it('only the city admin manages organisations', () => {
-    expect(canManageOrganisations(staff('city_admin', 'city'))).toBe(true);
-    for (const role of ['city_coordinator', 'evaluator', 'provider_admin', 'social_worker'] as const) expect(canManageOrganisations(staff(role))).toBe(false);
-    expect(canManageOrganisations({ kind: 'anonymous', ...origin })).toBe(false);
+  it('only the city admin manages organisations (403 for every other role, 401 anonymous, the system may)', () => {
+    expect(statusOf(() => authorize(staff('city_admin', 'city'), 'organisation.edit'))).toBe(0);
+    for (const role of ['city_coordinator', 'evaluator', 'provider_admin', 'social_worker'] as const) expect(statusOf(() => authorize(staff(role), 'organisation.edit'))).toBe(403);
+    expect(statusOf(() => authorize({ kind: 'anonymous', ...origin }, 'organisation.edit'))).toBe(401);
+    expect(statusOf(() => authorize({ kind: 'system', ...origin }, 'organisation.edit'))).toBe(0);
+    expect(isCityAdmin(staff('city_admin', 'city'))).toBe(true);
     // a provider organisation's staff cannot be city admins by a mislabelled role
-    expect(canManageOrganisations({ ...staff('city_admin'), organisationKind: 'provider' })).toBe(false);
+    expect(isCityAdmin({ ...staff('city_admin'), organisationKind: 'provider' })).toBe(false);
+    expect(isProviderAdmin(staff('provider_admin'))).toBe(true);
+    expect(isProviderAdmin(staff('social_worker'))).toBe(false);
   });
 
   it('scopes account administration: city across organisations, provider admin in its tenant', () => {
-    expect(accountAdminScope(staff('city_admin', 'city'))).toEqual({ kind: 'city', organisationId: 'city' });
-    expect(accountAdminScope(staff('provider_admin', 'org-a'))).toEqual({ kind: 'tenant', organisationId: 'org-a' });
-    expect(accountAdminScope(staff('social_worker'))).toBeNull();
-    expect(accountAdminScope(staff('city_coordinator'))).toBeNull();
-    expect(accountAdminScope({ kind: 'system', ...origin })).toBeNull();
-    expect(canManageAccountsOf(staff('provider_admin', 'org-a'), 'org-a')).toBe(true);
-    expect(canManageAccountsOf(staff('provider_admin', 'org-a'), 'org-b')).toBe(false);
-    expect(canManageAccountsOf(staff('city_admin', 'city'), 'org-b')).toBe(true);
+    expect(accountAdministrator(staff('city_admin', 'city'), 'account.edit').scope).toEqual({ kind: 'city', organisationId: 'city' });
+    expect(accountAdministrator(staff('provider_admin', 'org-a'), 'account.edit').scope).toEqual({ kind: 'tenant', organisationId: 'org-a' });
+    expect(statusOf(() => accountAdministrator(staff('social_worker'), 'account.edit'))).toBe(403);
+    expect(statusOf(() => accountAdministrator(staff('city_coordinator'), 'account.edit'))).toBe(403);
+    expect(statusOf(() => accountAdministrator({ kind: 'system', ...origin }, 'account.edit'))).toBe(403);
+    expect(statusOf(() => requireAccountsOf(staff('provider_admin', 'org-a'), 'account.read', 'org-a'))).toBe(0);
+    expect(statusOf(() => requireAccountsOf(staff('provider_admin', 'org-a'), 'account.read', 'org-b'))).toBe(404);
+    expect(statusOf(() => requireAccountsOf(staff('city_admin', 'city'), 'account.read', 'org-b'))).toBe(0);
+  });
+
+  it("an account's permitted actions: its organisation's admins, never resetting one's own second factor", () => {
+    const admin = staff('provider_admin', 'org-a');
+    expect(accountPermittedActions(admin, { id: 'acc-x', organisationId: 'org-a' })).toEqual(['account.read', 'account.edit', 'account.assign-regions', 'account.reset-second-factor']);
+    expect(accountPermittedActions(admin, { id: admin.accountId, organisationId: 'org-a' })).toEqual(['account.read', 'account.edit', 'account.assign-regions']);
+    expect(accountPermittedActions(admin, { id: 'acc-y', organisationId: 'org-b' })).toEqual([]);
+    expect(accountPermittedActions(staff('city_admin', 'city'), { id: 'acc-y', organisationId: 'org-b' })).toHaveLength(4);
+    expect(accountPermittedActions(staff('social_worker', 'org-a'), { id: 'acc-x', organisationId: 'org-a' })).toEqual([]);
+    expect(accountPermittedActions({ kind: 'anonymous', ...origin }, { id: 'acc-x', organisationId: 'org-a' })).toEqual([]);
+  });
+
+  it('assigns only known regions, and to a provider only regions of its service agreements', () => {
+    const known = new Set(['nord', 'sued']);
+    expect(refuseRegionAssignment(['nord', 'sued'], known, null)).toBeNull();
+    expect(refuseRegionAssignment(['nord', 'mond'], known, null)).toEqual({ field: 'regionCodes.1', key: 'field.invalidOption' });
+    expect(refuseRegionAssignment(['nord'], known, new Set(['nord']))).toBeNull();
+    expect(refuseRegionAssignment(['sued'], known, new Set(['nord']))).toEqual({ field: 'regionCodes.0', key: 'field.noServiceAgreement' });
   });
 
   it('refuses roles of the other kind and changes to oneself', () => {

@@ -1,6 +1,8 @@
 import { actionsOf } from '#contracts/actions.ts';
 import type { Account, Me } from '#contracts/identity.ts';
 import type { Organisation } from '#contracts/organisations.ts';
+import type { Actor } from './actor.ts';
+import { accountPermittedActions } from './identity.policy.ts';
 import type { SessionInfo } from './sessions.service.ts';
 
 /** The one place that decides which fields of the signed-in account leave the server. */
@@ -16,7 +18,7 @@ export function presentMe(session: SessionInfo): Me {
     csrfToken: session.csrfToken,
     stage: session.stage === 'enrol' ? 'enrolment' : session.stage,
     permittedActions: actionsOf(session.actor.role),
-    regionCodes: null,
+    regionCodes: session.actor.regionCodes === null ? null : [...session.actor.regionCodes],
   };
 }
 
@@ -33,13 +35,15 @@ type AccountRow = {
   lockedUntil: Date | null;
   disabledAt: Date | null;
   createdAt: Date;
+  regionCodes: string[] | null;
 };
 
 /**
  * The one place that decides which fields of an account leave the server: never the password hash,
- * the second-factor secret or the OIDC subject — only whether they are set.
+ * the second-factor secret or the OIDC subject — only whether they are set; with what the viewer
+ * may do with it (`permittedActions`).
  */
-export function presentAccount(row: AccountRow, now: Date): Account {
+export function presentAccount(row: AccountRow, now: Date, viewer: Actor): Account {
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -53,6 +57,8 @@ export function presentAccount(row: AccountRow, now: Date): Account {
     lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
     disabledAt: row.disabledAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    regionCodes: row.regionCodes,
+    permittedActions: accountPermittedActions(viewer, row),
   };
 }
 

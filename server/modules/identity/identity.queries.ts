@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
-import { account, oidcLogin, organisation, passwordReset, rateLimit, session } from './identity.schema.ts';
+import { account, accountRegion, oidcLogin, organisation, passwordReset, rateLimit, session } from './identity.schema.ts';
 
 export const accountWithOrganisation = {
   id: account.id,
@@ -22,6 +22,8 @@ export const accountWithOrganisation = {
   organisationKind: organisation.kind,
   organisationRequireTotp: organisation.requireTotp,
   organisationArchivedAt: organisation.archivedAt,
+  /** The assigned regions, sorted; null: not assigned (read in the same statement, no extra round trip). */
+  regionCodes: sql<string[] | null>`(select array_agg(${accountRegion.regionCode} order by ${accountRegion.regionCode}) from ${accountRegion} where ${accountRegion.accountId} = ${account.id})`,
 };
 
 export async function findAccountByEmail(tx: Tx, email: string) {
@@ -174,6 +176,21 @@ export async function deleteOtherSessions(tx: Tx, accountId: string, keepTokenHa
     .where(and(eq(session.accountId, accountId), ne(session.tokenHash, keepTokenHash)))
     .returning({ t: session.tokenHash });
   return rows.length;
+}
+
+/**
+ * The organisation of an account the transaction's scope may see (RLS decides: a provider sees only
+ * its own accounts), or null — an unknown and a foreign id answer alike.
+ */
+export async function organisationOfAccount(tx: Tx, id: string): Promise<string | null> {
+  const [row] = await tx.select({ organisationId: account.organisationId }).from(account).where(eq(account.id, id));
+  return row?.organisationId ?? null;
+}
+
+/** Replaces an account's region assignment; null (or none) leaves it unassigned. */
+export async function replaceAccountRegions(tx: Tx, accountId: string, regionCodes: readonly string[] | null): Promise<void> {
+  await tx.delete(accountRegion).where(eq(accountRegion.accountId, accountId));
+  if (regionCodes && regionCodes.length > 0) await tx.insert(accountRegion).values(regionCodes.map((regionCode) => ({ accountId, regionCode })));
 }
 
 // ---- Password reset and invitation tokens ----

@@ -7,23 +7,18 @@ import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor, StaffActor } from './actor.ts';
 import { presentOrganisation } from './identity.presenters.ts';
 import { deleteSessionsOfAccount, findOrganisation, insertOrganisation, listOrganisations as selectOrganisations, accountIdsOf, updateOrganisation as writeOrganisation } from './identity.queries.ts';
-import { canManageOrganisations } from './identity.policy.ts';
-
-function cityAdmin(actor: Actor): StaffActor {
-  if (actor.kind !== 'staff' || !canManageOrganisations(actor)) throw new Problem(403, 'forbidden');
-  return actor;
-}
+import { authorizeStaff } from '#server/platform/authorize.ts';
 
 const cityScope = (actor: StaffActor) => ({ kind: 'city', organisationId: actor.organisationId }) as const;
 
 export async function listOrganisations(deps: Deps, actor: Actor, input: z.infer<typeof organisationListQuery>) {
-  const admin = cityAdmin(actor);
+  const admin = authorizeStaff(actor, 'organisation.list');
   const rows = await deps.db.transaction(cityScope(admin), (tx) => selectOrganisations(tx, { includeArchived: input.archived === 'include' }));
   return rows.map(presentOrganisation);
 }
 
 export async function createOrganisation(deps: Deps, actor: Actor, input: z.infer<typeof createOrganisationBody>) {
-  const admin = cityAdmin(actor);
+  const admin = authorizeStaff(actor, 'organisation.create');
   return deps.db.transaction(cityScope(admin), async (tx) => {
     const row = await guardConstraints(() => insertOrganisation(tx, { kind: input.kind, name: input.name, requireTotp: input.requireTotp, createdAt: deps.now() }), { unique: 'name' });
     await recordAudit(tx, admin, { action: 'organisation.create', recordType: 'organisation', recordIds: [row.id], organisationId: row.id }, deps.now());
@@ -33,7 +28,7 @@ export async function createOrganisation(deps: Deps, actor: Actor, input: z.infe
 
 /** Rename, turn the second factor requirement on or off, archive or restore. */
 export async function updateOrganisation(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateOrganisationBody>) {
-  const admin = cityAdmin(actor);
+  const admin = authorizeStaff(actor, 'organisation.edit');
   if (input.archived === true && id === admin.organisationId) throw invalid([{ field: 'archived', key: 'field.notOwnOrganisation' }]);
   return deps.db.transaction(cityScope(admin), async (tx) => {
     const current = await findOrganisation(tx, id);

@@ -48,7 +48,8 @@ function expiry(deps: Deps, createdAt: Date, now: Date): Date {
 /** Counts one login attempt (password or second factor) against a limit; 429 once it is exceeded. */
 export async function limit(deps: Deps, key: string, rule: { hits: number; windowSeconds: number }, origin: Origin): Promise<void> {
   const now = deps.now();
-  const { hits, resetAt } = await deps.db.transaction({ kind: 'system' }, (tx) => hitRateLimit(tx, key, rule.windowSeconds, now));
+  // Counters keyed by address or email, no tenant's rows (rate_limit has no RLS): the public scope.
+  const { hits, resetAt } = await deps.db.transaction({ kind: 'public' }, (tx) => hitRateLimit(tx, key, rule.windowSeconds, now));
   if (hits > rule.hits) {
     await recordSecurityEvent(deps, { kind: 'login.rate-limited', ...origin });
     const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
@@ -65,7 +66,7 @@ export async function logIn(deps: Deps, origin: Origin, input: { email: string; 
   await limit(deps, `login:ip:${origin.ip ?? 'unknown'}`, LOGIN_LIMITS.perIp, origin);
   await limit(deps, `login:email:${email}`, LOGIN_LIMITS.perEmail, origin);
 
-  const found = await deps.db.transaction({ kind: 'system' }, (tx) => findAccountByEmail(tx, email));
+  const found = await deps.db.transaction({ kind: 'system', useCase: 'login.find-account' }, (tx) => findAccountByEmail(tx, email));
   const now = deps.now();
   const locked = found?.lockedUntil && found.lockedUntil > now;
   const passwordOk = await verifyPassword(locked ? null : (found?.passwordHash ?? null), input.password);
@@ -73,7 +74,7 @@ export async function logIn(deps: Deps, origin: Origin, input: { email: string; 
     if (found && !locked && !passwordOk) {
       const failures = found.failedLogins + 1;
       const lockNow = failures >= LOGIN_LIMITS.lockAfter;
-      await deps.db.transaction({ kind: 'system' }, (tx) =>
+      await deps.db.transaction({ kind: 'tenant', organisationId: found.organisationId }, (tx) =>
         updateAccount(tx, found.id, {
           failedLogins: lockNow ? 0 : failures,
           lockedUntil: lockNow ? new Date(now.getTime() + LOGIN_LIMITS.lockMinutes * 60_000) : found.lockedUntil,
@@ -105,13 +106,13 @@ export async function startSession(
   const { token, hash } = newToken();
   const now = deps.now();
   const csrfToken = randomBytes(24).toString('base64url');
-  await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  await deps.db.transaction({ kind: 'tenant', organisationId: account.organisationId }, async (tx) => {
     await updateAccount(tx, accountId, { failedLogins: 0, lockedUntil: null });
     await insertSession(tx, { tokenHash: hash, accountId, csrfToken, stage, createdAt: now, lastSeenAt: now, expiresAt: expiry(deps, now, now) });
   });
   const info = await resolveSession(deps, origin, token);
   if (!info) throw new Error('session vanished right after it was created');
-  await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  await deps.db.transaction({ kind: 'tenant', organisationId: info.actor.organisationId }, async (tx) => {
     await recordAudit(tx, info.actor, { action, recordType: 'account', recordIds: [accountId] }, now);
     await clearRateLimit(tx, `login:email:${info.account.email.toLowerCase()}`);
   });
@@ -125,7 +126,7 @@ export async function resolveSession(deps: Deps, origin: Origin, token: string):
   if (!token || token.length > 100) return null;
   const tokenHash = hashToken(token);
   const now = deps.now();
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'session.resolve' }, async (tx) => {
     const row = await findSession(tx, tokenHash);
     if (!row) return null;
     const a = row.account;
@@ -146,6 +147,7 @@ export async function resolveSession(deps: Deps, origin: Origin, token: string):
         organisationId: a.organisationId,
         organisationKind: a.organisationKind,
         role: a.role,
+        regionCodes: a.regionCodes,
         ...origin,
       },
       account: { id: a.id, email: a.email, displayName: a.displayName, locale: a.locale, totpEnabled: Boolean(a.totpEnabledAt) },
@@ -155,7 +157,7 @@ export async function resolveSession(deps: Deps, origin: Origin, token: string):
 }
 
 export async function logOut(deps: Deps, session: SessionInfo): Promise<void> {
-  await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  await deps.db.transaction({ kind: 'tenant', organisationId: session.actor.organisationId }, async (tx) => {
     await deleteSession(tx, session.tokenHash);
     await recordAudit(tx, session.actor, { action: 'session.logout', recordType: 'account', recordIds: [session.actor.accountId] }, deps.now());
   });
@@ -163,7 +165,7 @@ export async function logOut(deps: Deps, session: SessionInfo): Promise<void> {
 
 /** Ends every session of the account, on every device. */
 export async function logOutEverywhere(deps: Deps, session: SessionInfo): Promise<{ ended: number }> {
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'tenant', organisationId: session.actor.organisationId }, async (tx) => {
     const ended = await deleteSessionsOfAccount(tx, session.actor.accountId);
     await recordAudit(tx, session.actor, { action: 'session.logout-everywhere', recordType: 'account', recordIds: [session.actor.accountId] }, deps.now());
     return { ended };
@@ -172,5 +174,10 @@ export async function logOutEverywhere(deps: Deps, session: SessionInfo): Promis
 
 /** Moves a session on once its second factor is settled. */
 export async function activateSession(deps: Deps, session: SessionInfo): Promise<void> {
-  await deps.db.transaction({ kind: 'system' }, (tx) => updateSession(tx, session.tokenHash, { stage: 'active' }));
+  await deps.db.transaction({ kind: 'tenant', organisationId: session.actor.organisationId }, (tx) => updateSession(tx, session.tokenHash, { stage: 'active' }));
+}
+
+/** The periodic job: expired sessions of every organisation go. */
+export async function purgeExpiredSessions(deps: Pick<Deps, 'db' | 'now'>): Promise<void> {
+  await deps.db.transaction({ kind: 'system', useCase: 'sessions.purge-expired' }, (tx) => deleteExpiredSessions(tx, deps.now()));
 }

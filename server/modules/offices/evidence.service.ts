@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { EvidencePhoto, uploadEvidencePhoto } from '#contracts/offices.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, invalid, notFound, Problem } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import { invalid, notFound, Problem } from '#server/platform/problem.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import * as q from './evidence.queries.ts';
 import { imageInfo } from './image-header.ts';
 import { stripImageMetadata } from './image-metadata.ts';
-import { isCityOfficeEditor } from './offices.policy.ts';
-import { findOffice } from './offices.queries.ts';
+import { officeActor, requireOnOffice } from './offices.policy.ts';
+import { findOffice } from './office-rows.ts';
 
 /** Photos of the site assessment, at most 3 MB each (decision 0008). */
 export const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
@@ -23,7 +23,7 @@ export async function evidencePhotosOf(tx: Tx, officeId: string): Promise<Eviden
 
 /** The coordinator attaches a photo to footpaths, signage or position; the type is read from the bytes, metadata removed. */
 export async function uploadPhoto(deps: Deps, actor: Actor, officeId: string, input: z.infer<typeof uploadEvidencePhoto>): Promise<EvidencePhoto> {
-  if (!isCityOfficeEditor(actor)) throw forbidden();
+  const assessor = officeActor(actor, 'office.add-evidence');
   const base64 = input.data.replace(/^data:[^,]*,/, '').replace(/\s/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) throw invalid([{ field: 'data', key: 'field.imageType' }]);
   if (Math.floor((base64.length * 3) / 4) - (base64.match(/=+$/)?.[0].length ?? 0) > MAX_PHOTO_BYTES) {
@@ -34,26 +34,31 @@ export async function uploadPhoto(deps: Deps, actor: Actor, officeId: string, in
   // Camera, time and GPS position (EXIF/XMP) are dropped before the photo is stored.
   const bytes = info ? stripImageMetadata(uploaded, info.contentType) : null;
   if (!info || !bytes) throw invalid([{ field: 'data', key: 'field.imageType' }]);
-  return deps.db.transaction({ kind: 'city', organisationId: actor.organisationId }, async (tx) => {
-    if (!(await findOffice(tx, officeId))) throw notFound();
-    const row = await q.insertPhoto(tx, { officeId, criterion: input.criterion, ...info, bytes, uploadedBy: actor.accountId, uploadedAt: deps.now() });
-    await recordAudit(tx, actor, { action: 'office-evidence-photo.upload', recordType: 'office_evidence_photo', recordIds: [row.id, officeId] }, deps.now());
+  return deps.db.transaction({ kind: 'city', organisationId: assessor.organisationId }, async (tx) => {
+    const office = await findOffice(tx, officeId);
+    if (!office) throw notFound();
+    requireOnOffice(assessor, 'office.add-evidence', office);
+    const row = await q.insertPhoto(tx, { officeId, criterion: input.criterion, ...info, bytes, uploadedBy: assessor.accountId, uploadedAt: deps.now() });
+    await recordAudit(tx, assessor, { action: 'office-evidence-photo.upload', recordType: 'office_evidence_photo', recordIds: [row.id, officeId] }, deps.now());
     return present(row);
   });
 }
 
 /** The photo's bytes, for signed-in staff only. */
 export async function getPhoto(deps: Deps, actor: Actor, officeId: string, photoId: string) {
-  if (actor.kind !== 'staff') throw forbidden();
+  officeActor(actor, 'office.read-evidence');
   const row = await deps.db.transaction({ kind: 'public' }, (tx) => q.findPhoto(tx, officeId, photoId));
   if (!row) throw notFound();
   return row;
 }
 
 export async function deletePhoto(deps: Deps, actor: Actor, officeId: string, photoId: string): Promise<void> {
-  if (!isCityOfficeEditor(actor)) throw forbidden();
-  await deps.db.transaction({ kind: 'city', organisationId: actor.organisationId }, async (tx) => {
+  const assessor = officeActor(actor, 'office.delete-evidence');
+  await deps.db.transaction({ kind: 'city', organisationId: assessor.organisationId }, async (tx) => {
+    const office = await findOffice(tx, officeId);
+    if (!office) throw notFound();
+    requireOnOffice(assessor, 'office.delete-evidence', office);
     if (!(await q.deletePhoto(tx, officeId, photoId))) throw notFound();
-    await recordAudit(tx, actor, { action: 'office-evidence-photo.delete', recordType: 'office_evidence_photo', recordIds: [photoId, officeId] }, deps.now());
+    await recordAudit(tx, assessor, { action: 'office-evidence-photo.delete', recordType: 'office_evidence_photo', recordIds: [photoId, officeId] }, deps.now());
   });
 }

@@ -13,13 +13,18 @@ import type { DbScope, Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { guardConstraints } from '#server/db-errors.ts';
 import { forbidden, invalid, notFound } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor, StaffActor } from '#server/modules/identity/actor.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { berlinDate } from '#server/time.ts';
 import { hhmm, openingFrom, weekSummary, type HoursRule } from './hours.ts';
-import { isCityOfficeEditor, isProviderOfficeEditor } from './offices.policy.ts';
+import { may } from '#server/platform/authorize.ts';
+import type { Action } from '#contracts/actions.ts';
+import { officeActor, officePermittedActions, officeScope, requireOnOffice } from './offices.policy.ts';
+import { findOffice, officesAt, type OfficeRow } from './office-rows.ts';
 import * as q from './offices.queries.ts';
-import { scorecardFor } from './scorecard.service.ts';
+import { holdsAgreement } from '#server/modules/calls/calls.public.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
+import { leadTimeOf, scorecardFor } from './scorecard.service.ts';
 import { saveServices, servicesOf } from './services.ts';
 import { nearestStops } from './transit.ts';
 
@@ -29,7 +34,7 @@ type ExceptionRow = Awaited<ReturnType<typeof q.exceptionsOf>>[number];
 
 const toRule = (h: HoursRow): HoursRule => ({ weekday: h.weekday, opens: hhmm(h.opens), closes: hhmm(h.closes), kind: h.kind, validFrom: h.validFrom, validTo: h.validTo });
 
-function summary(row: Row, hours: HoursRow[], at: string, services: OfficeServices | undefined): OfficeSummary {
+function summary(actor: Actor, row: Row, hours: HoursRow[], at: string, services: OfficeServices | undefined): OfficeSummary {
   return {
     id: row.id,
     name: row.name,
@@ -45,17 +50,18 @@ function summary(row: Row, hours: HoursRow[], at: string, services: OfficeServic
     services: services ?? { blocks: [], areas: [] },
     validFrom: row.validFrom,
     validTo: row.validTo,
+    permittedActions: officePermittedActions(actor, row),
   };
 }
 
-/** Offices in force on a date (today in Berlin by default): public information. */
-export async function listOffices(deps: Deps, _actor: Actor, input: { at?: string | undefined; region?: string | undefined }): Promise<OfficeSummary[]> {
+/** Offices in force on a date (today in Berlin by default): public information, with what the actor may do with each. */
+export async function listOffices(deps: Deps, actor: Actor, input: { at?: string | undefined; region?: string | undefined }): Promise<OfficeSummary[]> {
   const at = input.at ?? berlinDate(deps.now());
   return deps.db.transaction({ kind: 'public' }, async (tx) => {
-    const rows = await q.officesAt(tx, at, input.region);
+    const rows = await officesAt(tx, at, input.region);
     const ids = rows.map((r) => r.id);
     const [hours, services] = [await q.hoursOf(tx, ids), await servicesOf(tx, ids)];
-    return rows.map((r) => summary(r, hours, at, services.get(r.id)));
+    return rows.map((r) => summary(actor, r, hours, at, services.get(r.id)));
   });
 }
 
@@ -81,18 +87,19 @@ export async function loadOffice(tx: Tx, id: string): Promise<LoadedOffice | nul
 }
 
 /** One office with hours for the next two weeks, accessibility, nearest stops and the scorecard's lights. */
-export async function getOffice(deps: Deps, _actor: Actor, id: string): Promise<OfficeDetail> {
+export async function getOffice(deps: Deps, actor: Actor, id: string): Promise<OfficeDetail> {
   const today = berlinDate(deps.now());
+  const appointments = await leadTimeOf(deps, id);
   return deps.db.transaction({ kind: 'public' }, async (tx) => {
     const o = await loadOffice(tx, id);
     if (!o) throw notFound();
     const hoursToday = o.hours.filter((h) => (!h.validFrom || h.validFrom <= today) && (!h.validTo || h.validTo > today));
     const officeHours = { hours: o.hours, exceptions: o.exceptions };
     const stops = await nearestStops(tx, { lat: o.row.lat, lon: o.row.lon }, hoursToday);
-    const card = await scorecardFor(tx, o, stops, today);
+    const card = await scorecardFor(tx, o, stops, today, appointments);
     const [hoursRows, services] = [await q.hoursOf(tx, [id]), await servicesOf(tx, [id])];
     return {
-      ...summary(o.row, hoursRows, today, services.get(id)),
+      ...summary(actor, o.row, hoursRows, today, services.get(id)),
       accessibility: o.accessibility,
       siteAssessment: o.assessment,
       exceptions: o.exceptions.filter((e) => e.date >= today).map((e) => ({ date: e.date, closed: e.closed, opens: e.opens ? hhmm(e.opens) : null, closes: e.closes ? hhmm(e.closes) : null, note: e.note })),
@@ -105,21 +112,11 @@ export async function getOffice(deps: Deps, _actor: Actor, id: string): Promise<
   });
 }
 
-/** The transaction scope of an editor: a provider acts in its tenant, the city across providers. */
-function writeScope(actor: StaffActor): DbScope {
-  return actor.organisationKind === 'city' ? { kind: 'city', organisationId: actor.organisationId } : { kind: 'tenant', organisationId: actor.organisationId };
-}
-
-function requireEditor(actor: Actor): StaffActor {
-  if (isCityOfficeEditor(actor) || isProviderOfficeEditor(actor)) return actor;
-  throw forbidden();
-}
-
-/** An office the actor may edit, or 404 (another provider's office is not theirs to see as editable). */
-async function editableOffice(tx: Tx, actor: StaffActor, id: string): Promise<Row> {
-  const row = await q.findOffice(tx, id);
+/** An office within the actor's reach for the action, or 404 (another provider's, another region's office, as an unknown one). */
+async function editableOffice(tx: Tx, actor: StaffActor, id: string, action: Action): Promise<Row> {
+  const row = await findOffice(tx, id);
   if (!row) throw notFound();
-  if (isProviderOfficeEditor(actor) && row.providerId !== actor.organisationId) throw notFound();
+  requireOnOffice(actor, action, row);
   return row;
 }
 
@@ -128,15 +125,17 @@ const exceptionRows = (list: { date: string; closed: boolean; opens: string | nu
   list.map((e) => ({ date: e.date, closed: e.closed, opens: e.opens, closes: e.closes, note: e.note }));
 
 export async function createOffice(deps: Deps, actor: Actor, input: z.infer<typeof createOfficeContract>): Promise<{ id: string }> {
-  const editor = requireEditor(actor);
-  const providerId = isProviderOfficeEditor(editor) ? editor.organisationId : input.providerId;
+  const editor = officeActor(actor, 'office.create');
+  const providerId = input.providerId ?? (editor.organisationKind === 'provider' ? editor.organisationId : undefined);
   if (!providerId) throw invalid([{ field: 'providerId', key: 'field.required' }]);
-  if (isProviderOfficeEditor(editor) && input.providerId && input.providerId !== editor.organisationId) throw invalid([{ field: 'providerId', key: 'field.invalidOption' }]);
-  return deps.db.transaction(writeScope(editor), async (tx) => {
-    const region = await q.findRegionByCode(tx, input.regionCode);
+  // The catalogue's reach over the new office: a provider's admin its own organisation, a coordinator its regions.
+  if (!may(editor, 'office.create', { organisationId: providerId })) throw invalid([{ field: 'providerId', key: 'field.invalidOption' }]);
+  if (!may(editor, 'office.create', { regionCode: input.regionCode })) throw invalid([{ field: 'regionCode', key: 'field.invalidOption' }]);
+  return deps.db.transaction(officeScope(editor), async (tx) => {
+    const region = await findRegion(tx, input.regionCode);
     if (!region) throw invalid([{ field: 'regionCode', key: 'field.invalidOption' }]);
-    if (!(await q.holdsAgreement(tx, providerId, region.id, input.validFrom))) {
-      if (isProviderOfficeEditor(editor)) throw forbidden();
+    if (!(await holdsAgreement(tx, providerId, region.id, input.validFrom))) {
+      if (providerId === editor.organisationId) throw forbidden();
       throw invalid([{ field: 'providerId', key: 'field.noServiceAgreement' }]);
     }
     const row = await guardConstraints(() =>
@@ -162,9 +161,9 @@ export async function createOffice(deps: Deps, actor: Actor, input: z.infer<type
 }
 
 export async function updateOffice(deps: Deps, actor: Actor, id: string, input: z.infer<typeof updateOfficeContract>): Promise<void> {
-  const editor = requireEditor(actor);
-  await deps.db.transaction(writeScope(editor), async (tx) => {
-    const row = await editableOffice(tx, editor, id);
+  const editor = officeActor(actor, 'office.edit');
+  await deps.db.transaction(officeScope(editor), async (tx) => {
+    const row = await editableOffice(tx, editor, id, 'office.edit');
     if (input.validTo && input.validTo <= row.validFrom) throw invalid([{ field: 'validTo', key: 'field.periodOrder' }]);
     const updated = await guardConstraints(() =>
       q.updateOffice(tx, id, {
@@ -192,13 +191,13 @@ export async function updateOffice(deps: Deps, actor: Actor, id: string, input: 
  * row with the new address begins, carrying name, contact, languages, hours and services over.
  */
 export async function moveOffice(deps: Deps, actor: Actor, id: string, input: z.infer<typeof moveOfficeContract>): Promise<{ id: string }> {
-  const editor = requireEditor(actor);
-  return deps.db.transaction(writeScope(editor), async (tx) => {
-    const row = await editableOffice(tx, editor, id);
+  const editor = officeActor(actor, 'office.move');
+  return deps.db.transaction(officeScope(editor), async (tx) => {
+    const row = await editableOffice(tx, editor, id, 'office.move');
     if (input.validFrom <= row.validFrom || (row.validTo && input.validFrom >= row.validTo)) throw invalid([{ field: 'validFrom', key: 'field.periodOrder' }]);
-    const region = input.regionCode ? await q.findRegionByCode(tx, input.regionCode) : { id: row.regionId };
+    const region = input.regionCode ? await findRegion(tx, input.regionCode) : { id: row.regionId };
     if (!region) throw invalid([{ field: 'regionCode', key: 'field.invalidOption' }]);
-    if (!(await q.holdsAgreement(tx, row.providerId, region.id, input.validFrom))) throw invalid([{ field: 'regionCode', key: 'field.noServiceAgreement' }]);
+    if (!(await holdsAgreement(tx, row.providerId, region.id, input.validFrom))) throw invalid([{ field: 'regionCode', key: 'field.noServiceAgreement' }]);
     await q.updateOffice(tx, id, { validTo: input.validFrom });
     const next = await q.insertOffice(tx, {
       providerId: row.providerId,
@@ -225,10 +224,11 @@ export async function moveOffice(deps: Deps, actor: Actor, id: string, input: z.
 
 /** The coordinator's entries for the scorecard (footpaths, signage, position). */
 export async function setSiteAssessment(deps: Deps, actor: Actor, id: string, input: z.infer<typeof siteAssessmentContract>): Promise<void> {
-  if (!isCityOfficeEditor(actor)) throw forbidden();
-  await deps.db.transaction(writeScope(actor), async (tx) => {
+  const assessor = officeActor(actor, 'office.assess-site');
+  await deps.db.transaction(officeScope(assessor), async (tx) => {
+    await editableOffice(tx, assessor, id, 'office.assess-site');
     const updated = await q.updateOffice(tx, id, { siteAssessment: input });
     if (!updated) throw notFound();
-    await recordAudit(tx, actor, { action: 'office.assess', recordType: 'office', recordIds: [id] }, deps.now());
+    await recordAudit(tx, assessor, { action: 'office.assess', recordType: 'office', recordIds: [id] }, deps.now());
   });
 }

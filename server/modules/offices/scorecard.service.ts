@@ -1,7 +1,8 @@
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
-import { forbidden, notFound } from '#server/platform/problem.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import { authorize } from '#server/platform/authorize.ts';
+import { notFound } from '#server/platform/problem.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { berlinDate } from '#server/time.ts';
 import { toA11yJson } from './a11y.ts';
 import { centralityOf } from './centrality.ts';
@@ -14,16 +15,17 @@ import { scoreOffice, type AppointmentLeadTime, type Criterion } from './scoreca
 import { nearestStops, type NearbyStop } from './transit.ts';
 
 /**
- * Where the appointment lead time comes from. The appointments module registers its measurement
- * here (`setLeadTimeSource`); until then the criterion is "unknown — measured once appointments exist".
+ * Where the appointment lead time comes from: the appointments module's measurement, passed in as
+ * `deps.leadTimes` (composed in server/app.ts). Its own transaction, so it runs before the caller's.
+ * Without it (a use case called outside the app) the criterion is "unknown".
  */
-export type LeadTimeSource = (tx: Tx, officeId: string, at: string) => Promise<AppointmentLeadTime | null>;
-let leadTimeSource: LeadTimeSource = async () => null;
-export function setLeadTimeSource(source: LeadTimeSource): void {
-  leadTimeSource = source;
+export type LeadTimeSource = (officeId: string) => Promise<AppointmentLeadTime | null>;
+
+export async function leadTimeOf(deps: Pick<Deps, 'leadTimes'>, officeId: string): Promise<AppointmentLeadTime | null> {
+  return deps.leadTimes ? deps.leadTimes(officeId) : null;
 }
 
-export async function scorecardFor(tx: Tx, o: LoadedOffice, stops: NearbyStop[], at: string): Promise<Criterion[]> {
+export async function scorecardFor(tx: Tx, o: LoadedOffice, stops: NearbyStop[], at: string, appointments: AppointmentLeadTime | null): Promise<Criterion[]> {
   const nearest = stops[0];
   return scoreOffice({
     nearestStop: nearest ? { name: nearest.name, walkingMinutes: nearest.walkingMinutes, departuresPerHour: nearest.departuresPerHour } : null,
@@ -38,8 +40,9 @@ export async function scorecardFor(tx: Tx, o: LoadedOffice, stops: NearbyStop[],
 
 /** The full scorecard with evidence: for staff. */
 export async function getScorecard(deps: Deps, actor: Actor, id: string) {
-  if (actor.kind !== 'staff') throw forbidden();
+  authorize(actor, 'office.read-scorecard');
   const at = berlinDate(deps.now());
+  const appointments = await leadTimeOf(deps, id);
   return deps.db.transaction({ kind: 'public' }, async (tx) => {
     const o = await loadOffice(tx, id);
     if (!o) throw notFound();

@@ -11,7 +11,7 @@ import { parseCsv } from './geo.csv.ts';
 import { GeoJsonError, parseFeatureCollection } from './geo.geojson.ts';
 import { bboxOf, boxLiteral, pickContaining } from './geo.polygon.ts';
 import * as q from './geo.queries.ts';
-import { canEditReferenceData } from './regions.policy.ts';
+import { canEditReferenceData, referenceDataScope } from './regions.policy.ts';
 
 /** Where a quarter or member lies on a date. A quarter spanning several members without a finer unit answers its lowest-coded member (docs/decisions/0006). */
 export async function placeOf(tx: Tx, where: { quarterCode: string | null; memberCode: string | null }, at: string): Promise<Place | null> {
@@ -86,7 +86,7 @@ export async function auditOrganisation(tx: Tx, actor: Actor): Promise<string> {
  * their assignment table. Units that cannot be assigned are skipped and reported.
  */
 export async function importBoundaries(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, input: z.infer<typeof createBoundaryImport>) {
-  if (!canEditReferenceData(actor)) throw forbidden();
+  if (!canEditReferenceData(actor, 'geodata.import')) throw forbidden();
   let parsed: ReturnType<typeof parseFeatureCollection>;
   try {
     parsed = parseFeatureCollection(input.geojson);
@@ -99,7 +99,7 @@ export async function importBoundaries(deps: Pick<Deps, 'db' | 'now'>, actor: Ac
     throw invalid([{ field: 'assignment', key: 'field.tableInvalid', values: { columns: 'stadtteil_code' } }]);
   }
   const validFrom = input.validFrom ?? berlinDate(deps.now());
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const assignment = assignFeatures(parsed.features, table, referenceOf(await q.referenceView(tx)));
     if (assignment.units.length === 0) throw invalid([{ field: 'geojson', key: 'field.noUnitsAssigned' }]);
     const organisationId = await auditOrganisation(tx, actor);
@@ -114,7 +114,7 @@ export async function importBoundaries(deps: Pick<Deps, 'db' | 'now'>, actor: Ac
 }
 
 export async function listBoundaryImports(deps: Pick<Deps, 'db'>, actor: Actor) {
-  if (!canEditReferenceData(actor)) throw forbidden();
-  const rows = await deps.db.transaction({ kind: 'system' }, (tx) => q.listBoundarySets(tx));
+  if (!canEditReferenceData(actor, 'geodata.list-imports')) throw forbidden();
+  const rows = await deps.db.transaction(referenceDataScope(actor), (tx) => q.listBoundarySets(tx));
   return rows.map((r) => ({ id: r.id, kind: r.kind, count: r.unitCount, validFrom: r.validFrom, importedAt: r.importedAt.toISOString(), source: r.source }));
 }

@@ -9,7 +9,7 @@ import { parseCsv } from './geo.csv.ts';
 import { auditOrganisation } from './geo.service.ts';
 import * as q from './geo.queries.ts';
 import { replacePopulation } from './population.queries.ts';
-import { canEditReferenceData } from './regions.policy.ts';
+import { canEditReferenceData, referenceDataScope } from './regions.policy.ts';
 
 const REQUIRED = ['stadtteil_code', 'population'];
 
@@ -19,12 +19,12 @@ const REQUIRED = ['stadtteil_code', 'population'];
  * their line number; the centrality criterion of the office scorecard weights by these figures.
  */
 export async function importPopulation(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, input: z.infer<typeof createPopulationImport>) {
-  if (!canEditReferenceData(actor)) throw forbidden();
+  if (!canEditReferenceData(actor, 'geodata.import')) throw forbidden();
   const table = parseCsv(input.csv);
   const missing = REQUIRED.filter((c) => !table.header.includes(c));
   if (missing.length) throw invalid([{ field: 'csv', key: 'field.tableInvalid', values: { columns: missing.join(', ') } }]);
   const asOf = input.asOf ?? berlinDate(deps.now());
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const known = new Set((await q.referenceView(tx)).quarters.map((r) => r.code));
     const rejected: { line: number; reason: string }[] = [];
     const seen = new Map<string, number>();

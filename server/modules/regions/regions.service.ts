@@ -3,10 +3,11 @@ import type { createMember as createMemberContract, createRegion as createRegion
 import type { Deps } from '#server/deps.ts';
 import { guardConstraints } from '#server/db-errors.ts';
 import { Problem, forbidden, notFound } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { berlinDate } from '#server/time.ts';
-import { canEditReferenceData } from './regions.policy.ts';
+import type { Action } from '#contracts/actions.ts';
+import { canEditReferenceData, referenceDataScope } from './regions.policy.ts';
 import * as q from './regions.queries.ts';
 
 const kindOrder = { district: 0, locality: 1 } as const;
@@ -45,13 +46,13 @@ export async function listQuarters(deps: Deps, _actor: Actor, input: { at?: stri
   return [...quarters.values()];
 }
 
-function requireEditor(actor: Actor): void {
-  if (!canEditReferenceData(actor)) throw forbidden();
+function requireEditor(actor: Actor, action: Action): void {
+  if (!canEditReferenceData(actor, action)) throw forbidden();
 }
 
 export async function createRegion(deps: Deps, actor: Actor, input: z.infer<typeof createRegionContract>) {
-  requireEditor(actor);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  requireEditor(actor, 'region.create');
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const position = (await q.countRegions(tx)) + 1;
     const row = await guardConstraints(() => q.insertRegion(tx, { code: input.code, name: input.name, description: input.description, position }), { unique: 'code' });
     await recordAudit(tx, actor, { action: 'region.create', recordType: 'region', recordIds: [row.id] }, deps.now());
@@ -60,8 +61,8 @@ export async function createRegion(deps: Deps, actor: Actor, input: z.infer<type
 }
 
 export async function updateRegion(deps: Deps, actor: Actor, code: string, input: z.infer<typeof updateRegionContract>) {
-  requireEditor(actor);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  requireEditor(actor, 'region.edit');
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const found = await q.findRegion(tx, code);
     if (!found) throw notFound();
     await q.updateRegion(tx, found.id, input);
@@ -70,8 +71,8 @@ export async function updateRegion(deps: Deps, actor: Actor, code: string, input
 }
 
 export async function createMember(deps: Deps, actor: Actor, input: z.infer<typeof createMemberContract>) {
-  requireEditor(actor);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  requireEditor(actor, 'region-member.create');
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const target = await q.findRegion(tx, input.regionCode);
     if (!target) throw new Problem(400, 'validation', { errors: [{ field: 'regionCode', key: 'field.invalidOption' }] });
     const member = await guardConstraints(() => q.insertMember(tx, { code: input.code, name: input.name, kind: input.kind }), { unique: 'code' });
@@ -86,8 +87,8 @@ export async function createMember(deps: Deps, actor: Actor, input: z.infer<type
  * that day ends then, so history still answers "which region was this in, then?".
  */
 export async function moveMember(deps: Deps, actor: Actor, code: string, input: z.infer<typeof moveMemberContract>) {
-  requireEditor(actor);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  requireEditor(actor, 'region-member.move');
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const member = await q.findMember(tx, code);
     if (!member) throw notFound();
     const target = await q.findRegion(tx, input.regionCode);

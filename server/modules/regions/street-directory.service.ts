@@ -8,7 +8,7 @@ import { memberCodeOf } from './geo.assign.ts';
 import { parseCsv } from './geo.csv.ts';
 import { auditOrganisation, placeOf } from './geo.service.ts';
 import * as q from './geo.queries.ts';
-import { canEditReferenceData } from './regions.policy.ts';
+import { canEditReferenceData, referenceDataScope } from './regions.policy.ts';
 import { houseNumberOf, normaliseStreet, parityOf, rangeHolds } from './street-directory.normalise.ts';
 
 /**
@@ -29,11 +29,11 @@ export interface StreetRow {
 
 /** Replaces the directory with the rows of a CSV (street, from, to, parity, postcode, stadtteil_code[, ortschaft]). */
 export async function importStreetDirectory(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, input: { csv: string }) {
-  if (!canEditReferenceData(actor)) throw forbidden();
+  if (!canEditReferenceData(actor, 'geodata.import')) throw forbidden();
   const table = parseCsv(input.csv);
   const missing = REQUIRED.filter((c) => !table.header.includes(c));
   if (missing.length) throw invalid([{ field: 'csv', key: 'field.tableInvalid', values: { columns: missing.join(', ') } }]);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     const ref = await q.referenceView(tx);
     const quarterCodes = new Set(ref.quarters.map((r) => r.code));
     const view = { quarters: new Map<string, { members: string[] }>(), members: ref.members };

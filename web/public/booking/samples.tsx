@@ -27,6 +27,7 @@ const office: OfficeSummary = {
   services: { blocks: ['basic', 'specialist'], areas: ['language'] },
   validFrom: '2020-01-01',
   validTo: null,
+  permittedActions: [],
 };
 const detail: OfficeDetail = {
   ...office,
