@@ -3,14 +3,14 @@ import type { AppointmentDetails } from '#contracts/appointments.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/platform/problem.ts';
-import { isPublicLocale, translate } from '#server/i18n.ts';
+import { isPublicLocale } from '#server/i18n.ts';
 import { recordAudit } from '#server/modules/audit/audit.service.ts';
 import type { Actor } from '#server/modules/identity/actor.ts';
 import * as oq from '#server/modules/offices/offices.queries.ts';
 import * as q from './appointments.queries.ts';
 import { sendCancellation } from './appointments.mail.ts';
 import { manageUrls, officeAndType, slotTaken, slotUnavailable } from './booking.service.ts';
-import { appointmentIcs } from './ics.ts';
+import { bookingIcs } from './ics.ts';
 import { tokenHash } from './limits.ts';
 import { slotInput } from './office-context.ts';
 import { assignmentsAt } from './slots.ts';
@@ -60,17 +60,7 @@ export async function icsByToken(deps: Deps, _actor: Actor, code: string, token:
   return deps.db.transaction({ kind: 'system' }, async (tx) => {
     const row = await byToken(tx, code, token);
     const d = await details(tx, row, deps.now());
-    const locale = d.locale;
-    return appointmentIcs({
-      uid: `${row.id}@lotse`,
-      start: row.startsAt,
-      end: row.endsAt,
-      stamp: deps.now(),
-      summary: `${d.type.name} – ${d.office.name}`,
-      location: `${d.office.name}, ${d.office.street} ${d.office.houseNumber}, ${d.office.postcode} ${d.office.city}`,
-      description: `${translate(locale, 'appointments-mail:ics.code', { code: d.code })}\n${manageUrls(deps, locale, d.code, token).manageUrl}`,
-      cancelled: row.status === 'cancelled',
-    });
+    return bookingIcs(d, { uid: `${row.id}@lotse`, stamp: deps.now(), manageUrl: manageUrls(deps, d.locale, d.code, token).manageUrl });
   });
 }
 
