@@ -106,7 +106,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
       errors = answers.errors;
     }
     const state = { officeId, officeName: flow.officeName, type: flow.types.find((ty) => ty.id === s.type)?.id };
-    return sendPage(reply, errors.length ? 400 : 200, renderDocument(lang, <TopicPage lang={lang} data={{ state, types: flow.types, walkIn: flow.walkIn, errors }} />));
+    return sendPage(reply, errors.length ? 400 : 200, renderDocument(lang, <TopicPage lang={lang} data={{ state, types: flow.types, walkIn: flow.walkIn, errors }} />, deps.config.publicUrl));
   });
 
   app.get<{ Params: { lang: string; id: string }; Querystring: Record<string, string> }>('/:lang/offices/:id/book/language', opts, async (request, reply) => {
@@ -127,7 +127,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     // The page's language first when the office offers it, then German, then the rest.
     const languages = [...type.languages].sort((a, b) => Number(b === lang) - Number(a === lang) || Number(b === 'de') - Number(a === 'de'));
     const state = { officeId, officeName: flow.officeName, type: type.id, language: valid ? language : undefined };
-    return sendPage(reply, errors.length ? 400 : 200, renderDocument(lang, <LanguagePage lang={lang} data={{ state, languages, errors }} />));
+    return sendPage(reply, errors.length ? 400 : 200, renderDocument(lang, <LanguagePage lang={lang} data={{ state, languages, errors }} />, deps.config.publicUrl));
   });
 
   /** The times page of the booking flow (GET, or re-rendered after a POST with an error or a taken slot). */
@@ -162,7 +162,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
         ? { action: bookPath(lang, officeId, 'waitlist'), hidden: { type: type.id, language }, contact: extra.waitlist?.contact ?? emptyContact, errors: extra.waitlist?.errors ?? [], until: free.until }
         : null,
     };
-    return sendPage(reply, extra.status ?? 200, renderDocument(lang, <TimesPage lang={lang} data={data} />));
+    return sendPage(reply, extra.status ?? 200, renderDocument(lang, <TimesPage lang={lang} data={data} />, deps.config.publicUrl));
   };
 
   app.get<{ Params: { lang: string; id: string }; Querystring: Record<string, string> }>('/:lang/offices/:id/book/times', opts, async (request, reply) => times(request as Req, reply, request.query, {}));
@@ -203,6 +203,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
     const html = renderDocument(
       lang,
       <DetailsPage lang={lang} data={{ officeName: flow.officeName, action: bookPath(lang, officeId, 'details'), hidden: state, back: timesPath(lang), path: (l) => `${bookPath(l, officeId, 'details')}${query(state)}`, start: state.start, contact, errors }} />,
+      deps.config.publicUrl,
     );
     return sendPage(reply, errors.length ? 400 : 200, html);
   };
@@ -250,6 +251,7 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
           errors: [],
         }}
       />,
+      deps.config.publicUrl,
     );
     return sendPage(reply, 200, html);
   });
@@ -299,6 +301,6 @@ export async function bookingPagesRoutes(app: App, deps: Deps): Promise<void> {
       if (outcome.kind === 'problem') return sendProblem(reply, lang, outcome, officePath(lang, officeId));
       return notFoundPage(reply, lang);
     }
-    return sendPage(reply, 200, renderDocument(lang, <WaitlistDonePage lang={lang} officeId={officeId} officeName={flow.officeName} until={until} />));
+    return sendPage(reply, 200, renderDocument(lang, <WaitlistDonePage lang={lang} officeId={officeId} officeName={flow.officeName} until={until} />, deps.config.publicUrl));
   });
 }

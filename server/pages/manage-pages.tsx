@@ -55,7 +55,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
     const notice: ManageNotice = done || null;
-    return sendPage(reply, 200, renderDocument(loaded.lang, <ManagePage lang={loaded.lang} a={loaded.a} token={token} notice={notice} />));
+    return sendPage(reply, 200, renderDocument(loaded.lang, <ManagePage lang={loaded.lang} a={loaded.a} token={token} notice={notice} />, deps.config.publicUrl));
   });
 
   app.get<Get>('/:lang/appointments/:code/booked', opts, async (request, reply) => {
@@ -63,7 +63,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     const loaded = await load(deps, request as Req, reply, token);
     if (!loaded) return reply;
     // Whether a mail is on its way comes from the booking (an older link's `mail=1` is ignored).
-    return sendPage(reply, 200, renderDocument(loaded.lang, <ConfirmationPage lang={loaded.lang} a={loaded.a} token={token} />));
+    return sendPage(reply, 200, renderDocument(loaded.lang, <ConfirmationPage lang={loaded.lang} a={loaded.a} token={token} />, deps.config.publicUrl));
   });
 
   app.get<Get>('/:lang/appointments/:code/cancel', opts, async (request, reply) => {
@@ -72,7 +72,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     if (!loaded) return reply;
     const { lang, a } = loaded;
     if (a.status === 'cancelled') return reply.redirect(`${managePath(lang, a.code)}${query({ token })}`, 303);
-    return sendPage(reply, 200, renderDocument(lang, <CancelPage lang={lang} a={a} token={token} tooLate={!a.changeable} />));
+    return sendPage(reply, 200, renderDocument(lang, <CancelPage lang={lang} a={a} token={token} tooLate={!a.changeable} />, deps.config.publicUrl));
   });
 
   app.post<Post>('/:lang/appointments/:code/cancel', opts, async (request, reply) => {
@@ -85,7 +85,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     } catch (error) {
       const outcome = outcomeOf(error, lang);
       if (outcome.kind === 'problem') return sendProblem(reply, lang, outcome, `${managePath(lang, a.code)}${query({ token })}`);
-      if (outcome.kind === 'tooLate') return sendPage(reply, 409, renderDocument(lang, <CancelPage lang={lang} a={a} token={token} tooLate />));
+      if (outcome.kind === 'tooLate') return sendPage(reply, 409, renderDocument(lang, <CancelPage lang={lang} a={a} token={token} tooLate />, deps.config.publicUrl));
       return linkInvalid(reply, lang);
     }
     return reply.redirect(`${managePath(lang, a.code)}${query({ token, done: 'cancelled' })}`, 303);
@@ -98,7 +98,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
     const manage = `${managePath(lang, a.code)}${query({ token })}`;
     if (!a.changeable) return reply.redirect(manage, 303);
     const type = (await publicTypes(deps, request.actor, a.office.id)).types.find((ty) => ty.id === a.type.id);
-    if (!type) return sendPage(reply, 409, renderDocument(lang, <ProblemPage lang={lang} problem="unavailable" back={manage} />));
+    if (!type) return sendPage(reply, 409, renderDocument(lang, <ProblemPage lang={lang} problem="unavailable" back={manage} />, deps.config.publicUrl));
     const free = await freeTimes(deps, request.actor, a.office.id, a.type.id, a.language, type.horizonDays, from);
     const here = (l: string, f?: string) => `${managePath(l, a.code, 'move')}${query({ token, from: f })}`;
     const html = renderDocument(
@@ -122,6 +122,7 @@ export async function managePagesRoutes(app: App, deps: Deps): Promise<void> {
           waitlist: null,
         }}
       />,
+      deps.config.publicUrl,
     );
     return sendPage(reply, extra.status ?? 200, html);
   };

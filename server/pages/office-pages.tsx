@@ -68,7 +68,7 @@ export async function officePagesRoutes(app: App, deps: Deps): Promise<void> {
       const member = region?.members.find((m) => m.code === input.member);
       if (region && member) result = { kind: 'found', via: 'member', region: { code: region.code, name: region.name }, member, quarter: null, offices: officesOf(region.code) };
     }
-    const html = renderDocument(lang, <OfficesPage lang={lang} data={{ offices, members, street, number, errors, result }} />);
+    const html = renderDocument(lang, <OfficesPage lang={lang} data={{ offices, members, street, number, errors, result }} />, deps.config.publicUrl);
     return sendHtml(reply, errors.length ? 400 : 200, html);
   });
 
@@ -79,7 +79,7 @@ export async function officePagesRoutes(app: App, deps: Deps): Promise<void> {
     try {
       const office = await getOffice(deps, request.actor, request.params.id);
       const [blocks, areas] = await Promise.all([listServiceBlocks(deps, request.actor, lang), listIntegrationAreas(deps, request.actor, lang)]);
-      return sendHtml(reply, 200, renderDocument(lang, <OfficePage lang={lang} office={office} catalog={{ blocks, areas }} />));
+      return sendHtml(reply, 200, renderDocument(lang, <OfficePage lang={lang} office={office} catalog={{ blocks, areas }} />, deps.config.publicUrl));
     } catch (error) {
       if (isNotFound(error)) return notFoundPage(reply, lang);
       throw error;

@@ -172,3 +172,62 @@ describe('the sign-language video, when configured', () => {
     expect(html).toContain('<a href="https://video.example/dgs.mp4">');
   });
 });
+
+describe('one calendar and one set of digits', () => {
+  it('dates the Persian accessibility statement in the Gregorian calendar with Persian digits', async () => {
+    const fa = (await get('/fa/accessibility')).body;
+    // 25 November 2026, not 4 Azar 1405 (Solar Hijri)
+    expect(fa).toContain('۲۵ نوامبر ۲۰۲۶');
+    expect(fa).not.toMatch(/۱۴۰۵|آذر/);
+    const ar = (await get('/ar/accessibility')).body;
+    expect(ar).toContain('25 نوفمبر 2026');
+    expect((await get('/de/accessibility')).body).toContain('25. November 2026');
+  });
+});
+
+describe('language alternates for search engines (hreflang)', () => {
+  const PUBLIC_URL = 'https://termine.lotse.example';
+  let site: TestContext;
+  beforeAll(async () => {
+    site = await createTestContext({ web: true, config: { publicUrl: PUBLIC_URL } });
+  });
+  afterAll(async () => site.close());
+
+  const alternates = (html: string) => {
+    const head = html.slice(0, html.indexOf('</head>'));
+    return [...head.matchAll(/<link rel="alternate" hrefLang="([^"]*)" href="([^"]*)"\/>/g)].map((m) => ({ lang: m[1] ?? '', href: (m[2] ?? '').replace(/&amp;/g, '&') }));
+  };
+
+  it('every page lists itself and the same page in the five other languages, absolute on the public address, plus x-default', async () => {
+    const pages: [string, (lang: string) => string][] = [
+      ['start', (l) => `/${l}/`],
+      ['imprint', (l) => `/${l}/imprint`],
+      ['accessibility', (l) => `/${l}/accessibility`],
+      ['easy-language', (l) => `/${l}/easy-language`],
+      ['offices', (l) => `/${l}/offices`],
+    ];
+    for (const [name, path] of pages) {
+      for (const lang of LANGS) {
+        const res = await site.request(null, { method: 'GET', url: path(lang) });
+        expect(res.statusCode, path(lang)).toBe(200);
+        const links = alternates(res.body);
+        expect(links.map((l) => l.lang), `${name} ${lang}`).toEqual([...LANGS, 'x-default']);
+        for (const l of links) {
+          expect(l.href.startsWith(`${PUBLIC_URL}/`), l.href).toBe(true);
+          if (l.lang !== 'x-default') {
+            expect(Intl.getCanonicalLocales(l.lang)).toEqual([l.lang]);
+            expect(l.href).toBe(`${PUBLIC_URL}${path(l.lang)}`);
+          }
+        }
+        expect(links.find((l) => l.lang === lang)?.href).toBe(`${PUBLIC_URL}${path(lang)}`);
+        expect(links.find((l) => l.lang === 'x-default')?.href).toBe(name === 'start' ? `${PUBLIC_URL}/` : `${PUBLIC_URL}${path('de')}`);
+      }
+    }
+  });
+
+  it('a page that is not found lists none', async () => {
+    const res = await site.request(null, { method: 'GET', url: '/de/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(alternates(res.body)).toEqual([]);
+  });
+});

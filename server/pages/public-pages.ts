@@ -63,7 +63,7 @@ export async function publicPagesRoutes(app: App, deps: Deps): Promise<void> {
     if (page === 'start') data = await startPageData(deps, request);
     else if (page === 'signLanguage') data = { page, videoUrl: deps.config.signLanguageVideoUrl };
     else data = { page };
-    return sendHtml(reply, 200, renderPublicPage(langSegment, data));
+    return sendHtml(reply, 200, renderPublicPage(langSegment, data, deps.config.publicUrl));
   };
 
   app.get<{ Params: { lang: string } }>('/:lang', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTONYMS, PUBLIC_LOCALES, directionOf, type PublicLocale } from './i18n.tsx';
 import { ASSET_PREFIX, pagePath, type PageId } from './pages.ts';
@@ -21,6 +21,28 @@ interface LayoutProps {
   children: ReactNode;
 }
 
+/** The configured public address (no trailing slash) the language alternates are absolute against; '' lists none. */
+const PublicUrlContext = createContext('');
+export const PublicUrl = PublicUrlContext.Provider;
+
+/**
+ * The same page in every public language for search engines (hreflang): absolute URLs, the page
+ * itself among them, and x-default for a visitor whose language is none of them — the start page's
+ * is `/` (it redirects by the browser's language), every other page's the German source.
+ */
+function LanguageAlternates({ page, samePage, startPage }: { page: PageId; samePage: (l: PublicLocale) => string; startPage: boolean }) {
+  const base = useContext(PublicUrlContext);
+  if (!base || page === 'notFound') return null;
+  return (
+    <>
+      {PUBLIC_LOCALES.map((l) => (
+        <link key={l} rel="alternate" hrefLang={l} href={`${base}${samePage(l)}`} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={`${base}${startPage ? '/' : samePage('de')}`} />
+    </>
+  );
+}
+
 /** The frame of every public page: skip link, header with language switch, main, footer. No script. */
 export function Layout({ lang, page, title, paths, enhance, noindex, hasErrors, children }: LayoutProps) {
   const { t } = useTranslation('public');
@@ -39,7 +61,7 @@ export function Layout({ lang, page, title, paths, enhance, noindex, hasErrors, 
         <link rel="stylesheet" href={`${ASSET_PREFIX}public${suffix}.css`} />
         {noindex && <meta name="robots" content="noindex" />}
         {enhance && <script src={`${ASSET_PREFIX}booking.js`} defer />}
-        {page !== 'notFound' && PUBLIC_LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={samePage(l)} />)}
+        <LanguageAlternates page={page} samePage={samePage} startPage={page === 'start' && !paths} />
       </head>
       <body className="public">
         <a className="skip-link" href="#main">

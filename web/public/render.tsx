@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { PublicI18n, type PublicLocale } from './i18n.tsx';
+import { PublicUrl } from './Layout.tsx';
 import type { PageId } from './pages.ts';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { EasyLanguagePage } from './pages/EasyLanguagePage.tsx';
@@ -37,16 +38,20 @@ function Page({ lang, data }: { lang: PublicLocale; data: PageData }) {
   }
 }
 
-/** A whole HTML document, rendered on the server; the pages need no JavaScript. */
-export function renderPublicPage(lang: PublicLocale, data: PageData): string {
-  return `<!doctype html>${renderToStaticMarkup(
-    <PublicI18n lang={lang}>
-      <Page lang={lang} data={data} />
-    </PublicI18n>,
-  )}`;
+/**
+ * A whole HTML document, rendered on the server; the pages need no JavaScript. `publicUrl` is the
+ * configured address (LOTSE_PUBLIC_URL) the language alternates are absolute against; without it
+ * (error pages) the page lists none.
+ */
+export function renderPublicPage(lang: PublicLocale, data: PageData, publicUrl = ''): string {
+  return renderDocument(lang, <Page lang={lang} data={data} />, publicUrl);
 }
 
 /** A whole HTML document from a page element (the office and booking pages pass their own). */
-export function renderDocument(lang: PublicLocale, page: ReactNode): string {
-  return `<!doctype html>${renderToStaticMarkup(<PublicI18n lang={lang}>{page}</PublicI18n>)}`;
+export function renderDocument(lang: PublicLocale, page: ReactNode, publicUrl = ''): string {
+  return `<!doctype html>${renderToStaticMarkup(
+    <PublicI18n lang={lang}>
+      <PublicUrl value={publicUrl}>{page}</PublicUrl>
+    </PublicI18n>,
+  )}`;
 }

@@ -89,7 +89,7 @@ function Accessibility({ lang, office }: { lang: PublicLocale; office: OfficeDet
         <Tri value={entrance?.automaticDoor ?? 'unknown'} />
       </Fact>
       <Fact label={t('office.a11y.doorWidth')}>{entrance?.doorWidthCm ? t('office.a11y.centimetres', { value: formatNumber(lang, entrance.doorWidthCm) }) : unknown}</Fact>
-      <Fact label={t('office.a11y.floor')}>{a.floor === null ? unknown : a.floor === 0 ? t('office.a11y.groundFloor') : t('office.a11y.floorNumber', { floor: a.floor })}</Fact>
+      <Fact label={t('office.a11y.floor')}>{a.floor === null ? unknown : a.floor === 0 ? t('office.a11y.groundFloor') : t('office.a11y.floorNumber', { floor: formatNumber(lang, a.floor) })}</Fact>
       <Fact label={t('office.a11y.elevator')}>
         <Tri value={a.elevator.exists} />
         {a.elevator.exists === 'yes' && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicLocale } from '../i18n.tsx';
+import { formatDate } from '../booking/format.ts';
 import { Layout } from '../Layout.tsx';
 import { ContactBlock, ExampleNotice, Section } from '../parts.tsx';
 import { SITE } from '../site.ts';
@@ -8,7 +9,7 @@ import { SITE } from '../site.ts';
 export function AccessibilityPage({ lang }: { lang: PublicLocale }) {
   const { t } = useTranslation('public');
   const title = t('accessibility.title');
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(`${SITE.accessibilityReviewedOn}T12:00:00Z`));
+  const date = formatDate(lang, SITE.accessibilityReviewedOn);
   return (
     <Layout lang={lang} page="accessibility" title={title}>
       <h1 className="kern-heading-x-large">{title}</h1>
