@@ -1,5 +1,6 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
+import { lotsePlugin } from './eslint/module-boundaries.js';
 
 /**
  * Flat config: typescript-eslint's recommended rules plus the type-aware rules STYLE.md asks for
@@ -21,6 +22,12 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    // Module boundaries and SQL only in *.queries.ts (decision 0012; the rules say which files they spare).
+    files: ['server/**/*.ts', 'server/**/*.tsx'],
+    plugins: { lotse: lotsePlugin },
+    rules: { 'lotse/module-boundaries': 'error', 'lotse/sql-in-queries': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -16,6 +16,7 @@ import type { AnonymousActor } from '#server/modules/identity/actor.ts';
 import { insertOrganisation } from '#server/modules/identity/identity.queries.ts';
 import { addDays } from '#server/modules/offices/holidays.ts';
 import * as oq from '#server/modules/offices/offices.queries.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { startCluster, type Cluster } from '#test/postgres-cluster.ts';
 import { listenLocal, settings, type Figure } from './lib.ts';
 
@@ -34,9 +35,9 @@ const allWeek = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((we
 
 /** An office with `counsellors` counsellors; availability and hours as given. */
 async function benchOffice(deps: Deps, opts: { counsellors: number; opens: string; closes: string; durationMinutes: number; horizonDays: number }) {
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const provider = await insertOrganisation(tx, { kind: 'provider', name: `Bench provider ${randomBytes(3).toString('hex')}` });
-    const region = await oq.findRegionByCode(tx, 'mitte');
+    const region = await findRegion(tx, 'mitte');
     if (!region) throw new Error('region mitte missing');
     const office = await oq.insertOffice(tx, { providerId: provider.id, regionId: region.id, name: 'Bench office', street: 'Benchstraße', houseNumber: '1', postcode: '01067', city: 'Dresden', lat: 51.05, lon: 13.74, validFrom: '2020-01-01' });
     await oq.replaceHours(tx, office.id, allWeek(opts.opens, opts.closes));
@@ -57,7 +58,7 @@ async function benchOffice(deps: Deps, opts: { counsellors: number; opens: strin
 /** Every free start of the office over its horizon (no bookings yet). */
 async function freeStarts(deps: Deps, officeId: string, typeId: string, days: number): Promise<string[]> {
   const now = new Date();
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const ctx = await loadOfficeContext(tx, officeId);
     const type = ctx?.types.find((t) => t.id === typeId);
     if (!ctx || !type) throw new Error('office missing');
@@ -184,7 +185,7 @@ export async function slotsFigure(lotseUrl: string, deps: Deps): Promise<Figure>
   const o = await benchOffice(deps, { counsellors: 3, opens: '08:00', closes: '18:00', durationMinutes: 60, horizonDays: 120 });
   const now = new Date();
   const from = berlinToday(now);
-  const input = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const input = await deps.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const ctx = await loadOfficeContext(tx, o.officeId);
     const type = ctx?.types[0];
     if (!ctx || !type) throw new Error('office missing');

@@ -25,7 +25,7 @@ const POINT = { lat: 51.0519, lon: 13.7416 };
 export async function geoFigure(lotseUrl: string, deps: Deps): Promise<Figure> {
   const useReal = existsSync(fileURLToPath(real.units)) && existsSync(fileURLToPath(real.table));
   const files = useReal ? real : fixture;
-  await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  await deps.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     if (!(await cityOrganisationId(tx))) await insertOrganisation(tx, { kind: 'city', name: 'Benchmark city' });
   });
   const imported = await importBoundaries(deps, systemActor, {

@@ -20,6 +20,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { officesRoutes } from './modules/offices/offices.routes.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
+import { leadTimeSource } from '#server/modules/appointments/appointments.public.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
 
@@ -35,7 +36,17 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+/**
+ * Composes what modules offer one another into the dependencies every route receives (a module
+ * never reaches another through a global): today the appointments module's lead times for the
+ * offices scorecard.
+ */
+export function composeDeps(base: Deps): Deps {
+  return { ...base, leadTimes: base.leadTimes ?? leadTimeSource(base) };
+}
+
+export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<App> {
+  const deps = composeDeps(base);
   const secure = deps.config.publicUrl.startsWith('https://');
   const app = Fastify({
     logger: options.logger ?? false,

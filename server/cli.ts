@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { ROLES, type Role } from './modules/identity/roles.ts';
+import { ROLES, type Role, createAccountFromCli, createOrganisationFromCli, systemActor } from '#server/modules/identity/identity.public.ts';
 import { makeDeps, prepareDatabase, start } from './main.ts';
 import { seedDemo } from './seed/demo.ts';
-import { verifyAuditLog } from './modules/audit/audit.service.ts';
-import { createAccountFromCli, createOrganisationFromCli } from './modules/identity/accounts.cli.ts';
-import { systemActor } from './modules/identity/actor.ts';
+import { verifyAuditLog } from '#server/modules/audit/audit.public.ts';
 
 const USAGE = `Usage: lotse <command>
 
@@ -113,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'gtfs': {
       if (sub !== 'import' || !rest[0]) fail(USAGE);
-      const { importGtfs, GtfsError } = await import('./modules/offices/gtfs.import.ts');
+      const { importGtfs, GtfsError } = await import('#server/modules/offices/offices.public.ts');
       try {
         const r = await withDb(config, (deps) => importGtfs(deps, systemActor, rest[0] ?? ''));
         process.stdout.write(`GTFS imported: ${r.stops} stops, ${r.departures} departure-hour rows, ${r.skipped} rows skipped.\n`);
@@ -127,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'import') fail(USAGE);
       const { values, positionals } = parseArgs({ args: rest, options: { assign: { type: 'string' }, 'valid-from': { type: 'string' } }, allowPositionals: true, strict: true });
       if (positionals.length !== 1 || !positionals[0]) fail(USAGE);
-      const { importBoundariesFromCli } = await import('./modules/regions/geo.cli.ts');
+      const { importBoundariesFromCli } = await import('#server/modules/regions/regions.public.ts');
       const r = await withDb(config, (deps) => importBoundariesFromCli(deps, { geojson: positionals[0] ?? '', assign: values.assign, validFrom: values['valid-from'] }));
       if ('error' in r) fail(r.error);
       process.stdout.write(`${r.lines.join('\n')}\n`);
@@ -135,7 +133,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'streets': {
       if (sub !== 'import' || rest.length !== 1 || !rest[0]) fail(USAGE);
-      const { importStreetsFromCli } = await import('./modules/regions/geo.cli.ts');
+      const { importStreetsFromCli } = await import('#server/modules/regions/regions.public.ts');
       const r = await withDb(config, (deps) => importStreetsFromCli(deps, rest[0] ?? ''));
       if ('error' in r) fail(r.error);
       process.stdout.write(`${r.lines.join('\n')}\n`);
@@ -145,7 +143,7 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'import') fail(USAGE);
       const { values, positionals } = parseArgs({ args: rest, options: { 'as-of': { type: 'string' } }, allowPositionals: true, strict: true });
       if (positionals.length !== 1 || !positionals[0]) fail(USAGE);
-      const { importPopulationFromCli } = await import('./modules/regions/geo.cli.ts');
+      const { importPopulationFromCli } = await import('#server/modules/regions/regions.public.ts');
       const r = await withDb(config, (deps) => importPopulationFromCli(deps, positionals[0] ?? '', values['as-of']));
       if ('error' in r) fail(r.error);
       process.stdout.write(`${r.lines.join('\n')}\n`);

@@ -87,7 +87,7 @@ export interface Config {
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
   /** Abuse limits of the appointment booking (defaults in appointments/limits.ts; tests move them out of the way). */
-  appointmentLimits?: Partial<import('./modules/appointments/limits.ts').AppointmentLimits>;
+  appointmentLimits?: Partial<import('#server/modules/appointments/appointments.public.ts').AppointmentLimits>;
 }
 
 export class ConfigError extends Error {

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import type { Mailer } from './mail.ts';
 import type { KeyRing } from './keyring.ts';
+import type { LeadTimeSource } from './modules/offices/offices.public.ts';
 
 /** What every use case may depend on. Passed explicitly, built once in main.ts (or a test). */
 export interface Deps {
@@ -13,4 +14,9 @@ export interface Deps {
   /** The server's clock; tests pass a fixed one. Deadlines are judged by it. */
   now: () => Date;
   log?: FastifyBaseLogger;
+  /**
+   * What one module offers another, composed once in `buildApp` (server/app.ts), never a module
+   * global: the appointments module's lead-time measurement for the offices scorecard.
+   */
+  leadTimes?: LeadTimeSource;
 }

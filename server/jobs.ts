@@ -1,8 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Deps } from './deps.ts';
-import { deleteExpiredSessions } from './modules/identity/identity.queries.ts';
-import { sendReminders } from './modules/appointments/reminders.service.ts';
-import { appointmentsHousekeeping } from './modules/appointments/housekeeping.service.ts';
+import { purgeExpiredSessions } from '#server/modules/identity/identity.public.ts';
+import { appointmentsHousekeeping, sendReminders } from '#server/modules/appointments/appointments.public.ts';
 
 /**
  * Periodic housekeeping. On PGlite (one process by definition) an in-process scheduler; on
@@ -28,7 +27,7 @@ export const JOBS: Job[] = [
     name: 'sessions.expire',
     everyMs: 15 * 60_000,
     cron: '*/15 * * * *',
-    run: (deps) => deps.db.transaction({ kind: 'system' }, (tx) => deleteExpiredSessions(tx, deps.now())),
+    run: (deps) => purgeExpiredSessions(deps),
   },
   {
     // Expired waitlist offers go to the next person; expired holds, idempotency keys and counters go.

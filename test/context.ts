@@ -69,13 +69,13 @@ export async function createTestContext(opts: { config?: Partial<Config>; web?: 
     app,
     clock,
     async organisation(kind, name) {
-      const row = await database.db.transaction({ kind: 'system' }, (tx) => insertOrganisation(tx, { kind, name: name ?? `${kind} ${unique()}` }));
+      const row = await database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) => insertOrganisation(tx, { kind, name: name ?? `${kind} ${unique()}` }));
       return { id: row.id, name: row.name };
     },
     async account(organisationId, role, o = {}) {
       const email = o.email ?? `${role}.${unique()}@test.invalid`;
       const hash = o.password ? await hashPassword(o.password) : passwordHash;
-      const row = await database.db.transaction({ kind: 'system' }, (tx) =>
+      const row = await database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) =>
         insertAccount(tx, { organisationId, email, role, displayName: `Test ${role}`, passwordHash: hash }),
       );
       return { id: row.id, email: row.email };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as oq from '#server/modules/offices/offices.queries.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { createTestContext, type TestContext } from '#test/context.ts';
 import { bookingWorld, bookThrough, expectError, expectPage, form, h1, NOW, newOffice, radios, text, type World } from './booking-pages.fixture.ts';
 
@@ -54,7 +55,7 @@ describe('the per-address limit', () => {
   it('answers a translated "too many requests" page with Retry-After', async () => {
     const staff = await limited.staff('provider_admin');
     const id = await limited.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
-      const region = await oq.findRegionByCode(tx, 'west');
+      const region = await findRegion(tx, 'west');
       if (!region) throw new Error('no region');
       const row = await oq.insertOffice(tx, { providerId: staff.organisationId, regionId: region.id, name: 'Büro West', street: 'Hamburger Straße', houseNumber: '30', postcode: '01157', city: 'Dresden', lat: 51.0585, lon: 13.6905, validFrom: '2020-01-01' });
       await oq.replaceHours(tx, row.id, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '16:00', kind: 'open' as const })));

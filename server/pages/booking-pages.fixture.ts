@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import * as oq from '#server/modules/offices/offices.queries.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { officeHoursException } from '#server/modules/offices/offices.schema.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
 
@@ -45,7 +46,7 @@ export async function bookingWorld(config: Parameters<typeof createTestContext>[
 export async function newOffice(w: World, name: string, counsellors: { languages: string[] }[], region = 'mitte'): Promise<{ officeId: string; typeId: string }> {
   const { ctx, admin } = w;
   const id = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
-    const r = await oq.findRegionByCode(tx, region);
+    const r = await findRegion(tx, region);
     if (!r) throw new Error('no region');
     const row = await oq.insertOffice(tx, { providerId: admin.organisationId, regionId: r.id, name, street: 'Lingnerallee', houseNumber: '9', postcode: '01069', city: 'Dresden', lat: 51.045, lon: 13.748, phone: '+49 351 000000', languages: ['de', 'ar'], validFrom: '2020-01-01' });
     await oq.replaceHours(tx, row.id, [

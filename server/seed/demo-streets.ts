@@ -1,6 +1,6 @@
 import type { Deps } from '#server/deps.ts';
-import { systemActor } from '#server/modules/identity/actor.ts';
-import { importStreetDirectory } from '#server/modules/regions/street-directory.service.ts';
+import { systemActor } from '#server/modules/identity/identity.public.ts';
+import { importStreetDirectory } from '#server/modules/regions/regions.public.ts';
 
 /**
  * A tiny street directory for the demo, written by hand (not the city's data, which Lotse does not

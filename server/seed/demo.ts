@@ -1,12 +1,11 @@
 import type { Deps } from '#server/deps.ts';
-import type { Role } from '#server/modules/identity/roles.ts';
-import { countOrganisations, insertAccount, insertOrganisation } from '#server/modules/identity/identity.queries.ts';
-import { hashPassword } from '#server/modules/identity/passwords.ts';
-import { insertServiceAgreement } from '#server/modules/calls/calls.queries.ts';
-import { findRegion } from '#server/modules/regions/regions.queries.ts';
+import type { Role } from '#server/modules/identity/identity.public.ts';
+import { countOrganisations, insertAccount, insertOrganisation, hashPassword } from '#server/modules/identity/identity.public.ts';
+import { insertServiceAgreement } from '#server/modules/calls/calls.public.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
-import { seedDemoOffices } from './offices.demo.ts';
-import { seedDemoAppointments } from './appointments.demo.ts';
+import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
+import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -34,7 +33,7 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; displayName: string; or
 
 export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys' | 'now'>>): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const seeded = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const seeded = await deps.db.transaction({ kind: 'system', useCase: 'seed.demo' }, async (tx) => {
     if (await countOrganisations(tx)) return false;
     const orgIds = new Map<string, string>();
     const city = await insertOrganisation(tx, { kind: 'city', name: DEMO_CITY });

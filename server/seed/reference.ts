@@ -1,9 +1,8 @@
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
-import { addMissingAreaLabels, addMissingBlockLabels, countIntegrationAreas, insertIntegrationAreas, insertMissingServiceBlocks } from '#server/modules/catalog/catalog.queries.ts';
-import { seedDefaultCatalog } from '#server/modules/catalog/catalog.public.ts';
-import * as regions from '#server/modules/regions/regions.queries.ts';
-import { dresden, type ReferenceData } from '#server/modules/regions/reference/dresden.ts';
+import { addMissingAreaLabels, addMissingBlockLabels, countIntegrationAreas, insertIntegrationAreas, insertMissingServiceBlocks, seedDefaultCatalog } from '#server/modules/catalog/catalog.public.ts';
+import * as regions from '#server/modules/regions/regions.public.ts';
+import { dresden, type ReferenceData } from '#server/modules/regions/regions.public.ts';
 
 /**
  * Loads the city's reference data into an empty database: regions, their members with validity
@@ -12,7 +11,7 @@ import { dresden, type ReferenceData } from '#server/modules/regions/reference/d
  * the regions were loaded.
  */
 export async function seedReferenceData(deps: Pick<Deps, 'db'>, data: ReferenceData = dresden): Promise<boolean> {
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'seed.reference' }, async (tx) => {
     if (await regions.countRegions(tx)) {
       await upgradeCatalog(tx, data);
       return false;

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import type { KeyRing } from '#server/keyring.ts';
-import { appointment, appointmentResource, appointmentType, resourceAvailability } from '#server/modules/appointments/appointments.schema.ts';
-import { newCode } from '#server/modules/appointments/limits.ts';
-import { loadOfficeContext, slotInput } from '#server/modules/appointments/office-context.ts';
-import { assignmentsAt, computeSlots } from '#server/modules/appointments/slots.ts';
-import { berlinToday } from '#server/modules/appointments/tz.ts';
-import { account } from '#server/modules/identity/identity.schema.ts';
-import { addDays } from '#server/modules/offices/holidays.ts';
-import { hhmm } from '#server/modules/offices/hours.ts';
-import { office, officeOpeningHours } from '#server/modules/offices/offices.schema.ts';
+import { accountIdsByEmail } from '#server/modules/identity/identity.public.ts';
+import { addDays, hhmm, hoursOf, officeIdsOfProvider } from '#server/modules/offices/offices.public.ts';
+import { insertAppointment, insertResource, insertType, replaceAvailability } from './appointments.queries.ts';
+import { newCode } from './limits.ts';
+import { loadOfficeContext, slotInput } from './office-context.ts';
+import { assignmentsAt, computeSlots } from './slots.ts';
+import { berlinToday } from './tz.ts';
 
 /**
  * Demo appointments in every region: three types and the open consultation (walk-in hours of the
@@ -55,28 +52,19 @@ export async function seedDemoAppointments(tx: Tx, keys: KeyRing, now: Date, pro
   for (const [slug, counsellors] of Object.entries(COUNSELLORS)) {
     const providerId = providerIds.get(slug);
     if (!providerId) continue;
-    const offices = await tx.select({ id: office.id }).from(office).where(eq(office.providerId, providerId));
-    for (const o of offices) {
-      const hours = await tx.select().from(officeOpeningHours).where(and(eq(officeOpeningHours.officeId, o.id), eq(officeOpeningHours.kind, 'open')));
-      const window = (weekdays: number[]) => hours.filter((h) => weekdays.includes(h.weekday)).map((h) => ({ officeId: o.id, weekday: h.weekday, starts: hhmm(h.opens), ends: hhmm(h.closes) }));
-      const types = await tx.insert(appointmentType).values(TYPES.map((t) => ({ ...t, officeId: o.id, minNoticeMinutes: 120, horizonDays: 28 }))).returning();
-      const emails = counsellors.flatMap((c) => (c.email ? [c.email] : []));
-      const accounts = emails.length > 0 ? await tx.select({ id: account.id, email: account.email }).from(account).where(inArray(account.email, emails)) : [];
+    for (const officeId of await officeIdsOfProvider(tx, providerId)) {
+      const o = { id: officeId };
+      const hours = (await hoursOf(tx, [o.id])).filter((h) => h.kind === 'open');
+      const window = (weekdays: number[]) => hours.filter((h) => weekdays.includes(h.weekday)).map((h) => ({ weekday: h.weekday, starts: hhmm(h.opens), ends: hhmm(h.closes), validFrom: null, validTo: null }));
+      const types = [];
+      for (const t of TYPES) types.push(await insertType(tx, { ...t, officeId: o.id, minNoticeMinutes: 120, horizonDays: 28 }));
+      const accounts = await accountIdsByEmail(tx, counsellors.flatMap((c) => (c.email ? [c.email] : [])));
       for (const c of counsellors) {
-        const [r] = await tx
-          .insert(appointmentResource)
-          .values({ officeId: o.id, kind: 'counsellor', displayName: c.name, languages: c.languages, accountId: accounts.find((a) => a.email === c.email)?.id ?? null })
-          .returning();
-        if (r) {
-          const w = window(c.weekdays);
-          if (w.length > 0) await tx.insert(resourceAvailability).values(w.map((x) => ({ ...x, resourceId: r.id })));
-        }
+        const r = await insertResource(tx, { officeId: o.id, kind: 'counsellor', displayName: c.name, languages: c.languages, accountId: (c.email && accounts.get(c.email)) || null });
+        await replaceAvailability(tx, o.id, r.id, window(c.weekdays));
       }
-      const [interpreter] = await tx.insert(appointmentResource).values({ officeId: o.id, kind: 'interpreter', displayName: 'Sprachmittlung Arabisch/Persisch (Demo)', languages: ['ar', 'fa'] }).returning();
-      if (interpreter) {
-        const w = window([2, 4]);
-        if (w.length > 0) await tx.insert(resourceAvailability).values(w.map((x) => ({ ...x, resourceId: interpreter.id })));
-      }
+      const interpreter = await insertResource(tx, { officeId: o.id, kind: 'interpreter', displayName: 'Sprachmittlung Arabisch/Persisch (Demo)', languages: ['ar', 'fa'] });
+      await replaceAvailability(tx, o.id, interpreter.id, window([2, 4]));
 
       // A few fictional bookings in the coming days, at free starts of the first consultation.
       const first = types.find((t) => t.name === 'Erstberatung');
@@ -91,7 +79,7 @@ export async function seedDemoAppointments(tx: Tx, keys: KeyRing, now: Date, pro
         const option = assignmentsAt(fresh, slot.start, berlinToday(slot.start))[0];
         if (!option) continue;
         const id = randomUUID();
-        await tx.insert(appointment).values({
+        await insertAppointment(tx, {
           id,
           providerId,
           officeId: o.id,

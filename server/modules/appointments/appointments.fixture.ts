@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestContext, Session } from '#test/context.ts';
 import * as oq from '#server/modules/offices/offices.queries.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
 
 /** Test data for the appointments tests: an office of a provider with hours every day 08:00–18:00. */
 
@@ -17,8 +18,8 @@ export const MONDAY = '2026-06-01';
 export async function office(ctx: TestContext, opts: { counsellors?: { languages: string[]; starts?: string; ends?: string; accountId?: string | null }[]; interpreters?: string[][]; type?: Record<string, unknown>; hours?: { weekday: number; opens: string; closes: string; kind: 'open' | 'walk_in' }[] } = {}): Promise<OfficeFixture> {
   const admin = await ctx.staff('provider_admin');
   const providerId = admin.organisationId;
-  const officeId = await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
-    const region = await oq.findRegionByCode(tx, 'nord');
+  const officeId = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
+    const region = await findRegion(tx, 'nord');
     if (!region) throw new Error('no region');
     const row = await oq.insertOffice(tx, { providerId, regionId: region.id, name: 'Integrationsbüro Test', street: 'Teststraße', houseNumber: '1', postcode: '01099', city: 'Dresden', lat: 51.06, lon: 13.75, validFrom: '2020-01-01' });
     const hours = opts.hours ?? [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '18:00', kind: 'open' as const }));

@@ -3,7 +3,6 @@ import * as c from '#contracts/appointments.ts';
 import type { Deps } from '#server/deps.ts';
 import { Problem } from '#server/platform/problem.ts';
 import type { App } from '#server/http/types.ts';
-import { setLeadTimeSource } from '#server/modules/offices/scorecard.service.ts';
 import * as booking from './booking.service.ts';
 import * as calendar from './calendar.service.ts';
 import * as manage from './manage.service.ts';
@@ -15,8 +14,6 @@ const officeParams = z.object({ id: z.uuid() }).strict();
 
 export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['appointments'];
-  // The offices scorecard measures the lead time from the bookings.
-  setLeadTimeSource(calendar.leadTimeSource(deps.now));
 
   // ---------------------------------------------------------------- public
   app.get('/api/offices/:id/appointment-types', {

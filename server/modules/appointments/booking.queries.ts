@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import type * as q from './appointments.queries.ts';
+import { appointmentIdempotency } from './appointments.schema.ts';
 import { buildOfficeContext, type OfficeContext } from './office-context.ts';
 
 /**
@@ -165,4 +166,15 @@ export async function bookingSnapshot(
     busy: busyRows(s['busy'] as [string[], string[], (string | null)[], number[], number[]]),
     webBooked: new Map(Object.entries((s['web_booked'] as Record<string, number> | null) ?? {}).map(([d, n]) => [d, Number(n)])),
   };
+}
+
+/** Serialises requests with the same idempotency key until the transaction ends. */
+export async function lockIdempotencyKey(tx: Tx, storedKey: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${storedKey}, 0))`);
+}
+
+/** Keeps the answer under the key; an expired record of the key (not yet swept) is replaced. */
+export async function saveIdempotencyRecord(tx: Tx, values: typeof appointmentIdempotency.$inferInsert): Promise<void> {
+  const { key: _key, providerId: _providerId, ...record } = values;
+  await tx.insert(appointmentIdempotency).values(values).onConflictDoUpdate({ target: appointmentIdempotency.key, set: record });
 }

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { bookingBody, BookingResponse, holdBody, staffBookingBody } from '#contracts/appointments.ts';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '#server/db.ts';
+import type { DbScope, Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/platform/problem.ts';
 import { isPublicLocale } from '#server/i18n.ts';
@@ -36,6 +35,11 @@ async function providerOf(deps: Pick<Deps, 'db'>, officeId: string): Promise<str
   const providerId = await deps.db.transaction({ kind: 'public' }, (tx) => officeProviderId(tx, officeId));
   if (!providerId) throw notFound();
   return providerId;
+}
+
+/** The tenant scope of the office's provider (offices are public, bookings are the provider's); 404 for an unknown office. */
+export async function providerScopeOf(deps: Pick<Deps, 'db'>, officeId: string): Promise<DbScope> {
+  return { kind: 'tenant', organisationId: await providerOf(deps, officeId) };
 }
 
 /** Who can take the talk: 422 when the start is no slot of this type at all, 409 when it is taken. */
@@ -202,7 +206,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
   const searchDays = Math.min(7, Math.max(1, daysBetween(today, date) + 1));
   const ranges: [Date, Date][] = date >= today && date < addDays(today, 7) ? [dayRange(today, searchDays)] : [dayRange(date, 1), dayRange(today, searchDays)];
   const result = await deps.db.transaction({ kind: 'tenant', organisationId: providerId }, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${storedKey}, 0))`);
+    await lockIdempotencyKey(tx, storedKey);
     const snap = await bookingSnapshot(tx, {
       officeId: body.officeId,
       typeId: body.typeId,
@@ -254,7 +258,7 @@ export async function bookAppointment(deps: Deps, actor: Actor, body: z.infer<ty
     const response: BookingResponse = { code, manageToken: token, start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), officeId: ctx.office.id, typeId: type.id, ...manageUrls(deps, locale, code, token) };
     // An expired record of the key (not yet swept by the housekeeping job) is replaced.
     const record = { requestHash: hash, appointmentId: row.id, responseSealed: deps.keys.seal(JSON.stringify(response), `idempotency:${storedKey}`), expiresAt: new Date(now.getTime() + limits.idempotencyHours * 3_600_000) };
-    await tx.insert(appointmentIdempotency).values({ key: storedKey, providerId, ...record }).onConflictDoUpdate({ target: appointmentIdempotency.key, set: record });
+    await saveIdempotencyRecord(tx, { key: storedKey, providerId, ...record });
     await recordAudit(tx, actor, { action: 'appointment.book', recordType: 'appointment', recordIds: [row.id], organisationId: providerId }, now);
     return { response, replayed: false, row, ctx, type };
   });

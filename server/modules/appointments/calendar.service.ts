@@ -191,4 +191,3 @@ export function leadTimeSource(deps: Pick<Deps, 'db' | 'now'>): LeadTimeSource {
     return { medianDays: all.median ?? 0, p90Days: all.p90 ?? 0, nextFreeSlotDays: next.median, bookings: rows.length };
   };
 }
-

@@ -19,7 +19,7 @@ export interface HousekeepingResult {
  */
 export async function appointmentsHousekeeping(deps: Deps): Promise<HousekeepingResult> {
   const now = deps.now();
-  const result = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const result = await deps.db.transaction({ kind: 'system', useCase: 'appointments.housekeeping' }, async (tx) => {
     const offers = await q.takeExpiredOffers(tx, now);
     return {
       offers,

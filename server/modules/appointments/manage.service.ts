@@ -4,9 +4,9 @@ import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { notFound, Problem } from '#server/platform/problem.ts';
 import { isPublicLocale } from '#server/i18n.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
-import * as oq from '#server/modules/offices/offices.queries.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
+import * as oq from '#server/modules/offices/offices.public.ts';
 import * as q from './appointments.queries.ts';
 import { sendCancellation } from './appointments.mail.ts';
 import { manageUrls, officeAndType, slotTaken, slotUnavailable } from './booking.service.ts';
@@ -53,11 +53,11 @@ async function details(tx: Tx, row: q.AppointmentRow, now: Date): Promise<Appoin
 }
 
 export async function getByToken(deps: Deps, _actor: Actor, code: string, token: string): Promise<AppointmentDetails> {
-  return deps.db.transaction({ kind: 'system' }, async (tx) => details(tx, await byToken(tx, code, token), deps.now()));
+  return deps.db.transaction({ kind: 'system', useCase: 'appointments.details-by-token' }, async (tx) => details(tx, await byToken(tx, code, token), deps.now()));
 }
 
 export async function icsByToken(deps: Deps, _actor: Actor, code: string, token: string): Promise<string> {
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'appointments.ics-by-token' }, async (tx) => {
     const row = await byToken(tx, code, token);
     const d = await details(tx, row, deps.now());
     return bookingIcs(d, { uid: `${row.id}@lotse`, stamp: deps.now(), manageUrl: manageUrls(deps, d.locale, d.code, token).manageUrl });
@@ -72,7 +72,7 @@ function requireChangeable(row: q.AppointmentRow, type: q.TypeRow, now: Date): v
 /** POST /api/appointments/:code/cancel?token=: cancels before the notice period; the freed slot goes to the waitlist. */
 export async function cancelByToken(deps: Deps, actor: Actor, code: string, token: string): Promise<AppointmentDetails> {
   const now = deps.now();
-  const result = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const result = await deps.db.transaction({ kind: 'system', useCase: 'appointments.cancel-by-token' }, async (tx) => {
     const row = await byToken(tx, code, token);
     const type = await q.findType(tx, row.typeId);
     if (!type) throw notFound();
@@ -99,7 +99,7 @@ export async function afterCancel(deps: Deps, row: q.AppointmentRow, _token: str
 export async function moveByToken(deps: Deps, actor: Actor, code: string, token: string, startIso: string): Promise<AppointmentDetails> {
   const now = deps.now();
   const start = new Date(startIso);
-  const result = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const result = await deps.db.transaction({ kind: 'system', useCase: 'appointments.move-by-token' }, async (tx) => {
     const row = await byToken(tx, code, token);
     const { ctx, type } = await officeAndType(tx, row.officeId, row.typeId);
     requireChangeable(row, type, now);

@@ -1,7 +1,6 @@
 import type { Tx } from '#server/db.ts';
-import { addDays } from '#server/modules/offices/holidays.ts';
-import { hhmm } from '#server/modules/offices/hours.ts';
-import * as oq from '#server/modules/offices/offices.queries.ts';
+import { addDays, hhmm } from '#server/modules/offices/offices.public.ts';
+import * as oq from '#server/modules/offices/offices.public.ts';
 import * as q from './appointments.queries.ts';
 import type { SlotInput, SlotResource } from './slots.ts';
 import { berlinInstant } from './tz.ts';

@@ -1,6 +1,6 @@
 import type { Deps } from '#server/deps.ts';
-import * as oq from '#server/modules/offices/offices.queries.ts';
-import { addDays } from '#server/modules/offices/holidays.ts';
+import * as oq from '#server/modules/offices/offices.public.ts';
+import { addDays } from '#server/modules/offices/offices.public.ts';
 import * as q from './appointments.queries.ts';
 import { sendReminder } from './appointments.mail.ts';
 import { berlinInstant, berlinToday } from './tz.ts';
@@ -16,7 +16,7 @@ export async function sendReminders(deps: Deps): Promise<number> {
   const tomorrow = addDays(berlinToday(now), 1);
   const from = new Date(berlinInstant(tomorrow, '00:00'));
   const to = new Date(berlinInstant(addDays(tomorrow, 1), '00:00'));
-  const due = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const due = await deps.db.transaction({ kind: 'system', useCase: 'appointments.reminders' }, async (tx) => {
     const out = [];
     for (const row of await q.dueReminders(tx, from, to)) {
       if (!row.emailSealed) continue;

@@ -1,5 +1,4 @@
-import { addDays, isoWeekday } from '#server/modules/offices/holidays.ts';
-import { openingAt, type OfficeHours } from '#server/modules/offices/hours.ts';
+import { addDays, isoWeekday, openingAt, type OfficeHours } from '#server/modules/offices/offices.public.ts';
 import { berlinInstant, berlinToday } from './tz.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { securityEventKind } from '#contracts/audit.ts';
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { entryHash, verifyChain, type ChainBreak } from './audit.chain.ts';
 import { appendEntry, chainOf, chainOrganisations, insertSecurityEvent, lockHead } from './audit.queries.ts';
 
@@ -46,7 +46,8 @@ export async function recordSecurityEvent(
   deps: Pick<Deps, 'db'>,
   event: { kind: SecurityEventKind; accountId?: string | null; organisationId?: string | null; method?: string; route?: string; ip: string | null; requestId: string | null },
 ): Promise<void> {
-  await deps.db.transaction({ kind: 'system' }, (tx) =>
+  // Anyone may append to the security log (its insert policy admits every scope): the public scope.
+  await deps.db.transaction({ kind: 'public' }, (tx) =>
     insertSecurityEvent(tx, {
       kind: event.kind,
       accountId: event.accountId ?? null,
@@ -61,7 +62,7 @@ export async function recordSecurityEvent(
 
 /** `lotse audit verify`: every chain, first broken entry named. */
 export async function verifyAuditLog(deps: Pick<Deps, 'db'>): Promise<{ chains: number; entries: number; broken: ChainBreak | null }> {
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'audit.verify' }, async (tx) => {
     let entries = 0;
     const organisations = await chainOrganisations(tx);
     for (const organisationId of organisations) {

@@ -1,25 +1,39 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
-import { organisation } from '#server/modules/identity/identity.schema.ts';
-import { region } from '#server/modules/regions/regions.schema.ts';
 import { serviceAgreement } from './calls.schema.ts';
 
-export async function listServiceAgreements(tx: Tx) {
+/** Every service agreement, oldest first; provider and region as ids (their names come from their modules). */
+export async function serviceAgreementRows(tx: Tx, id?: string) {
   return tx
-    .select({
-      id: serviceAgreement.id,
-      providerId: organisation.id,
-      providerName: organisation.name,
-      regionCode: region.code,
-      regionName: region.name,
-      reference: serviceAgreement.reference,
-      validFrom: serviceAgreement.validFrom,
-      validTo: serviceAgreement.validTo,
-    })
+    .select()
     .from(serviceAgreement)
-    .innerJoin(organisation, eq(organisation.id, serviceAgreement.providerId))
-    .innerJoin(region, eq(region.id, serviceAgreement.regionId))
-    .orderBy(asc(region.position), asc(serviceAgreement.validFrom));
+    .where(id ? eq(serviceAgreement.id, id) : undefined)
+    .orderBy(asc(serviceAgreement.validFrom), asc(serviceAgreement.id));
+}
+
+/** The ids of the regions where a provider holds a service agreement in force on or after a date. */
+export async function agreementRegionIdsOf(tx: Tx, providerId: string, from: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ regionId: serviceAgreement.regionId })
+    .from(serviceAgreement)
+    .where(and(eq(serviceAgreement.providerId, providerId), or(isNull(serviceAgreement.validTo), gt(serviceAgreement.validTo, from))));
+  return rows.map((r) => r.regionId);
+}
+
+/** Whether the provider holds the region's service agreement on a date. */
+export async function holdsAgreement(tx: Tx, providerId: string, regionId: string, at: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: serviceAgreement.id })
+    .from(serviceAgreement)
+    .where(
+      and(
+        eq(serviceAgreement.providerId, providerId),
+        eq(serviceAgreement.regionId, regionId),
+        lte(serviceAgreement.validFrom, at),
+        or(isNull(serviceAgreement.validTo), gt(serviceAgreement.validTo, at)),
+      ),
+    );
+  return Boolean(row);
 }
 
 export async function insertServiceAgreement(tx: Tx, values: typeof serviceAgreement.$inferInsert) {
@@ -30,10 +44,5 @@ export async function insertServiceAgreement(tx: Tx, values: typeof serviceAgree
 
 export async function updateServiceAgreement(tx: Tx, id: string, values: Partial<typeof serviceAgreement.$inferInsert>) {
   const [row] = await tx.update(serviceAgreement).set(values).where(eq(serviceAgreement.id, id)).returning();
-  return row ?? null;
-}
-
-export async function findOrganisation(tx: Tx, id: string) {
-  const [row] = await tx.select().from(organisation).where(eq(organisation.id, id));
   return row ?? null;
 }

@@ -50,7 +50,7 @@ export async function updateServiceAgreement(deps: Deps, actor: Actor, id: strin
     const row = await guardConstraints(() => q.updateServiceAgreement(tx, id, input), { period: 'validTo' });
     if (!row) throw notFound();
     await recordAudit(tx, actor, { action: 'service-agreement.update', recordType: 'service_agreement', recordIds: [row.id] }, deps.now());
-    const listed = (await q.listServiceAgreements(tx)).find((r) => r.id === row.id);
+    const [listed] = await namedAgreements(tx, row.id);
     if (!listed) throw notFound();
     return present(listed);
   });

@@ -39,7 +39,7 @@ describe('integration areas', () => {
 
 describe('seeding an existing database', () => {
   it('adds missing blocks and missing labels, keeps what the city edited, and changes nothing on a second run', async () => {
-    await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+    await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
       await tx.delete(serviceBlock).where(eq(serviceBlock.code, 'specialist'));
       await tx.update(serviceBlock).set({ name: { de: 'Grundleistung (Stadt)' } }).where(eq(serviceBlock.code, 'basic'));
       // An older database: German and English only, one German label edited by the city.
@@ -48,7 +48,7 @@ describe('seeding an existing database', () => {
     });
     expect(await seedReferenceData(ctx.deps)).toBe(false);
     const read = () =>
-      ctx.database.db.transaction({ kind: 'system' }, async (tx) => ({
+      ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => ({
         blocks: await tx.select().from(serviceBlock).orderBy(serviceBlock.position),
         areas: await tx.select().from(integrationArea).orderBy(integrationArea.position),
       }));

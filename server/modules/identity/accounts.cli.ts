@@ -1,5 +1,5 @@
 import type { Deps } from '#server/deps.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { systemActor } from './actor.ts';
 import { countCityOrganisations, findOrganisationByIdOrName, insertAccount, insertOrganisation } from './identity.queries.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -14,7 +14,7 @@ export async function createAccountFromCli(
   if (input.password.length < MIN_PASSWORD_LENGTH) return { error: `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` };
   if (!/^[^@\s]+@[^@\s]+$/.test(input.email)) return { error: `Not an email address: ${input.email}` };
   const passwordHash = await hashPassword(input.password);
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'cli.create-account' }, async (tx) => {
     const org = await findOrganisationByIdOrName(tx, input.organisation);
     if (!org) return { error: `No organisation with the id or name "${input.organisation}".` };
     if (!rolesFor(org.kind).includes(input.role)) return { error: `A ${org.kind} organisation cannot hold the role ${input.role} (allowed: ${rolesFor(org.kind).join(', ')}).` };
@@ -36,7 +36,7 @@ export async function createOrganisationFromCli(
 ): Promise<{ id: string; name: string; kind: 'city' | 'provider' } | { error: string }> {
   const name = input.name.trim();
   if (!name) return { error: 'The organisation needs a name.' };
-  return deps.db.transaction({ kind: 'system' }, async (tx) => {
+  return deps.db.transaction({ kind: 'system', useCase: 'cli.create-organisation' }, async (tx) => {
     if (await findOrganisationByIdOrName(tx, name)) return { error: `An organisation named "${name}" exists already.` };
     if (input.kind === 'city' && (await countCityOrganisations(tx)) > 0) return { error: 'There is a city organisation already; Lotse serves one city.' };
     const row = await insertOrganisation(tx, { kind: input.kind, name });

@@ -21,7 +21,7 @@ interface AccountBody {
 }
 
 async function auditActions(recordId: string): Promise<string[]> {
-  const rows = await ctx.database.db.transaction({ kind: 'system' }, (tx) =>
+  const rows = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) =>
     tx.select({ action: auditEntry.action, ids: auditEntry.recordIds }).from(auditEntry).where(eq(auditEntry.recordType, 'account')),
   );
   return rows.filter((r) => r.ids.includes(recordId)).map((r) => r.action);
@@ -86,7 +86,7 @@ describe('accounts', () => {
     expect(list.map((a) => a.id).sort()).toEqual([adminA.accountId, worker.id].sort());
     expect(res.body).not.toMatch(/passwordHash|totpSecret|oidcSubject|argon2/);
 
-    const [entry] = await ctx.database.db.transaction({ kind: 'system' }, (tx) =>
+    const [entry] = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) =>
       tx.select().from(auditEntry).where(and(eq(auditEntry.action, 'account.list'), eq(auditEntry.actorAccountId, adminA.accountId))),
     );
     expect(entry?.recordIds.slice().sort()).toEqual([adminA.accountId, worker.id].sort());

@@ -231,3 +231,10 @@ export async function countCityOrganisations(tx: Tx): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisation).where(eq(organisation.kind, 'city'));
   return row?.n ?? 0;
 }
+
+/** Account ids by email (the demo seed names counsellors' accounts by email). */
+export async function accountIdsByEmail(tx: Tx, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await tx.select({ id: account.id, email: account.email }).from(account).where(inArray(account.email, emails));
+  return new Map(rows.map((r) => [r.email, r.id]));
+}

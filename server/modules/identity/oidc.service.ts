@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import type { Deps } from '#server/deps.ts';
 import { Problem } from '#server/platform/problem.ts';
-import { recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
+import { recordSecurityEvent } from '#server/modules/audit/audit.public.ts';
 import type { Origin } from './actor.ts';
 import { findAccountByEmail, findAccountByOidcSubject, insertOidcLogin, takeOidcLogin, updateAccount } from './identity.queries.ts';
 import { safeReturnTo } from './identity.policy.ts';
@@ -60,7 +60,7 @@ export async function startOidcLogin(deps: Deps, input: { returnTo?: string | un
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
   const now = deps.now();
-  await deps.db.transaction({ kind: 'system' }, (tx) =>
+  await deps.db.transaction({ kind: 'public' }, (tx) =>
     insertOidcLogin(tx, { state, nonce, codeVerifier, returnTo: safeReturnTo(input.returnTo), expiresAt: new Date(now.getTime() + LOGIN_MINUTES * 60_000) }),
   );
   const url = client.buildAuthorizationUrl(config, {
@@ -92,7 +92,7 @@ export async function finishOidcLogin(
     throw new OidcLoginFailed(reason);
   };
   if (!state) return fail('no state');
-  const pending = await deps.db.transaction({ kind: 'system' }, (tx) => takeOidcLogin(tx, state, deps.now()));
+  const pending = await deps.db.transaction({ kind: 'public' }, (tx) => takeOidcLogin(tx, state, deps.now()));
   // The state must be the one this browser started with (a cookie), or an attacker could log a victim into the attacker's account.
   if (!pending || pending.expiresAt <= deps.now() || input.browserState !== state) return fail('unknown state');
 
@@ -115,7 +115,7 @@ export async function finishOidcLogin(
   }
 
   const subject = `${oidc.issuer}|${claims.sub}`;
-  const account = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const account = await deps.db.transaction({ kind: 'system', useCase: 'login.find-account-oidc' }, async (tx) => {
     const bySubject = await findAccountByOidcSubject(tx, subject);
     if (bySubject) return bySubject;
     if (typeof claims.email !== 'string' || claims.email_verified !== true) return null;
@@ -127,9 +127,9 @@ export async function finishOidcLogin(
     return fail('no matching account', account?.id, account?.organisationId);
   }
   if (account.oidcSubject === null) {
-    await deps.db.transaction({ kind: 'system' }, (tx) => updateAccount(tx, account.id, { oidcSubject: subject }));
+    await deps.db.transaction({ kind: 'tenant', organisationId: account.organisationId }, (tx) => updateAccount(tx, account.id, { oidcSubject: subject }));
   }
   // The city's identity provider is in charge of its own factors: the session is active at once.
-  const { token, info } = await startSession(deps, origin, account.id, 'active', 'session.login-oidc');
+  const { token, info } = await startSession(deps, origin, { id: account.id, organisationId: account.organisationId }, 'active', 'session.login-oidc');
   return { token, info, returnTo: pending.returnTo };
 }

@@ -4,7 +4,7 @@ import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { invalid, Problem } from '#server/platform/problem.ts';
 import { translate } from '#server/i18n.ts';
-import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
+import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.public.ts';
 import type { Origin } from './actor.ts';
 import {
   consumePasswordReset,
@@ -63,7 +63,7 @@ export function sendInBackground(deps: Deps, mail: { to: string; subject: string
 
 async function limitResets(deps: Deps, origin: Origin, key: string, rule: { hits: number; windowSeconds: number }): Promise<void> {
   const now = deps.now();
-  const { hits, resetAt } = await deps.db.transaction({ kind: 'system' }, (tx) => hitRateLimit(tx, key, rule.windowSeconds, now));
+  const { hits, resetAt } = await deps.db.transaction({ kind: 'public' }, (tx) => hitRateLimit(tx, key, rule.windowSeconds, now));
   if (hits > rule.hits) {
     await recordSecurityEvent(deps, { kind: 'password-reset.rate-limited', ...origin });
     const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
@@ -79,7 +79,7 @@ export async function requestPasswordReset(deps: Deps, origin: Origin, input: z.
   const email = input.email.trim().toLowerCase();
   await limitResets(deps, origin, `password-reset:ip:${origin.ip ?? 'unknown'}`, PASSWORD_RESET_LIMITS.perIp);
   await limitResets(deps, origin, `password-reset:email:${email}`, PASSWORD_RESET_LIMITS.perEmail);
-  const mail = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const mail = await deps.db.transaction({ kind: 'system', useCase: 'password-reset.request' }, async (tx) => {
     const found = await findAccountByEmail(tx, email);
     if (!found || found.disabledAt || found.organisationArchivedAt) return null;
     const m = await issueSetPasswordLink(deps, tx, found, 'passwordReset');
@@ -93,7 +93,7 @@ export async function requestPasswordReset(deps: Deps, origin: Origin, input: z.
 export async function confirmPasswordReset(deps: Deps, origin: Origin, input: z.infer<typeof passwordResetConfirmBody>): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
-  await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  await deps.db.transaction({ kind: 'system', useCase: 'password-reset.confirm' }, async (tx) => {
     const accountId = await consumePasswordReset(tx, hashToken(input.token), now);
     const found = accountId ? await findAccountById(tx, accountId) : null;
     if (!found || found.disabledAt || found.organisationArchivedAt) throw new Problem(400, 'token-invalid');

@@ -122,7 +122,7 @@ describe('password reset by email (real SMTP)', () => {
 
     for (let i = 0; i < 10; i++) expect((await reset(`someone${i}@test.invalid`, '10.1.3.1')).statusCode).toBe(202);
     expect((await reset('someone-else@test.invalid', '10.1.3.1')).statusCode).toBe(429);
-    const events = await ctx.database.db.transaction({ kind: 'system' }, (tx) => tx.select().from(securityEvent).where(eq(securityEvent.kind, 'password-reset.rate-limited')));
+    const events = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) => tx.select().from(securityEvent).where(eq(securityEvent.kind, 'password-reset.rate-limited')));
     expect(events.length).toBe(2);
     // wait for the three mails of the known account, then check nothing went to the unknown ones
     while (received.length < before + 3) await nextMail();

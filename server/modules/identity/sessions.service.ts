@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '#server/deps.ts';
 import { Problem } from '#server/platform/problem.ts';
-import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
+import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.public.ts';
 import type { Origin, StaffActor } from './actor.ts';
 import {
   clearRateLimit,
   deleteSession,
+  deleteExpiredSessions,
   deleteSessionsOfAccount,
   findAccountByEmail,
   findSession,
@@ -92,17 +93,18 @@ export async function logIn(deps: Deps, origin: Origin, input: { email: string; 
     : found.organisationRequireTotp && seesPersonalData(found.role)
       ? 'enrol'
       : 'active';
-  return startSession(deps, origin, found.id, stage, 'session.login');
+  return startSession(deps, origin, { id: found.id, organisationId: found.organisationId }, stage, 'session.login');
 }
 
 /** Creates a session for an account that has proved who it is (password, OIDC). */
 export async function startSession(
   deps: Deps,
   origin: Origin,
-  accountId: string,
+  account: { id: string; organisationId: string },
   stage: SessionStage,
   action: string,
 ): Promise<{ token: string; info: SessionInfo }> {
+  const accountId = account.id;
   const { token, hash } = newToken();
   const now = deps.now();
   const csrfToken = randomBytes(24).toString('base64url');

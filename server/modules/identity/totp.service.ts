@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
 import { conflict, invalid, Problem } from '#server/platform/problem.ts';
-import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.service.ts';
+import { recordAudit, recordSecurityEvent } from '#server/modules/audit/audit.public.ts';
 import { findAccountById, updateAccount, updateSession, clearRateLimit } from './identity.queries.ts';
 import { totpRequired } from './identity.policy.ts';
 import { verifyPassword } from './passwords.ts';
@@ -91,7 +91,7 @@ export async function enableTotp(deps: Deps, session: SessionInfo, code: string)
 export async function verifyTotp(deps: Deps, session: SessionInfo, code: string): Promise<void> {
   if (session.stage !== 'totp') throw conflict('details.totpNotPending');
   await countAttempt(deps, session);
-  const ok = await deps.db.transaction({ kind: 'system' }, async (tx) => {
+  const ok = await deps.db.transaction({ kind: 'tenant', organisationId: session.actor.organisationId }, async (tx) => {
     const { row, secret } = await secretOf(deps, tx, session);
     if (!secret || !row.totpEnabledAt) return false;
     const step = acceptedStep(deps, secret, code, row.totpLastStep);

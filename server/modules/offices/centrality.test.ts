@@ -34,7 +34,7 @@ beforeAll(async () => {
   const geo = await ctx.request(admin, { method: 'POST', url: '/api/geo/imports', payload: { geojson: fixture('units.geojson'), assignment: fixture('units-zuordnung.csv'), validFrom: '2024-01-01' } });
   expect(geo.statusCode, geo.body).toBe(201);
   const provider = await ctx.organisation('provider', 'Träger Mitte');
-  await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+  await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const mitte = await findRegion(tx, 'mitte');
     if (!mitte) throw new Error('reference data missing');
     await insertServiceAgreement(tx, { providerId: provider.id, regionId: mitte.id, validFrom: '2019-07-01' });

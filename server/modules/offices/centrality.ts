@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '#server/db.ts';
+import type { Tx } from '#server/db.ts';
+import { boundaryUnitsOfRegion, populationAt } from '#server/modules/regions/regions.public.ts';
 import { haversineMetres, type Point } from './geo.ts';
-import { populationAt } from '#server/modules/regions/population.queries.ts';
 import type { CentralityInput } from './scorecard.ts';
 
 /**
@@ -99,19 +98,7 @@ export async function centralityOf(tx: Tx, office: Point, regionId: string, at: 
   try {
     // A savepoint: should the boundary tables differ or be absent, the office answer still comes.
     const { rows, population } = await tx.transaction(async (sp) => ({
-      rows: await queryRows<{ geometry: Ring[][]; quarterCode: string | null; code: string }>(
-        sp,
-        sql`select u.geometry, u.quarter_code as "quarterCode", u.code from boundary_unit u
-            where u.set_id = (select s.id from boundary_set s where s.valid_from <= ${at} and s.kind in ('quarter', 'unit')
-                              order by s.valid_from desc, s.imported_at desc limit 1)
-              and exists (
-                select 1 from region_member m
-                join region_membership rm on rm.member_id = m.id and rm.region_id = ${regionId}
-                  and rm.valid_from <= ${at} and (rm.valid_to is null or rm.valid_to > ${at})
-                where m.code = u.member_code
-                   or m.id in (select qm.member_id from quarter_membership qm join quarter q on q.id = qm.quarter_id
-                               where q.code = u.quarter_code and qm.valid_from <= ${at} and (qm.valid_to is null or qm.valid_to > ${at})))`,
-      ),
+      rows: await boundaryUnitsOfRegion(sp, regionId, at),
       population: await populationAt(sp, at),
     }));
     const units = rows.flatMap((r) => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   coordinator = await ctx.staff('city_coordinator');
   const provider = await ctx.organisation('provider', 'Träger Fotos');
   providerAdmin = await ctx.staff('provider_admin', provider.id);
-  await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+  await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const mitte = await findRegion(tx, 'mitte');
     if (!mitte) throw new Error('reference data missing');
     await insertServiceAgreement(tx, { providerId: provider.id, regionId: mitte.id, validFrom: '2019-07-01' });

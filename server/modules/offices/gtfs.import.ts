@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Deps } from '#server/deps.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
+import { referenceDataScope } from '#server/modules/regions/regions.public.ts';
 import * as q from './gtfs.queries.ts';
 
 /**
@@ -125,8 +126,7 @@ export function parseFeed(files: Map<string, string>): ParsedFeed {
 /** Replaces the imported feed. The city's administration or the command line (system). */
 export async function importGtfs(deps: Pick<Deps, 'db' | 'now'>, actor: Actor, path: string): Promise<{ stops: number; departures: number; skipped: number }> {
   const feed = parseFeed(readFeed(path));
-  const scope = actor.kind === 'staff' ? { kind: 'city' as const, organisationId: actor.organisationId } : { kind: 'system' as const };
-  return deps.db.transaction(scope, async (tx) => {
+  return deps.db.transaction(referenceDataScope(actor), async (tx) => {
     await q.clearGtfs(tx);
     await q.insertStops(tx, feed.stops);
     await q.insertDepartures(tx, feed.departures);

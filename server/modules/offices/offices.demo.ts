@@ -1,9 +1,9 @@
 import type { Tx } from '#server/db.ts';
 import { officeAccessibility, siteAssessment } from '#contracts/offices.ts';
-import { findRegion } from '#server/modules/regions/regions.queries.ts';
-import { insertDepartures, insertStops } from '#server/modules/offices/gtfs.queries.ts';
-import { insertOffice, replaceExceptions, replaceHours } from '#server/modules/offices/offices.queries.ts';
-import { saveServices } from '#server/modules/offices/services.ts';
+import { findRegion } from '#server/modules/regions/regions.public.ts';
+import { insertDepartures, insertStops } from './gtfs.queries.ts';
+import { insertOffice, replaceExceptions, replaceHours } from './offices.queries.ts';
+import { saveServices } from './services.ts';
 
 /**
  * Demo integration offices: one per region, fictional addresses at plausible points inside the

@@ -15,7 +15,7 @@ describe('opening-hour exceptions', () => {
   it('keeps past exceptions as history when the page saves the exceptions from today on', async () => {
     ctx.clock.now = new Date('2026-03-01T09:00:00Z');
     const provider = await ctx.organisation('provider');
-    await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+    await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
       const west = await findRegion(tx, 'west');
       if (!west) throw new Error('reference data missing');
       await insertServiceAgreement(tx, { providerId: provider.id, regionId: west.id, validFrom: '2019-07-01' });

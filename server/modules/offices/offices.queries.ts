@@ -1,9 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
-import { serviceAgreement } from '#server/modules/calls/calls.schema.ts';
-import { integrationArea, serviceBlock } from '#server/modules/catalog/catalog.schema.ts';
-import { organisation } from '#server/modules/identity/identity.schema.ts';
-import { region } from '#server/modules/regions/regions.schema.ts';
 import { office, officeHoursException, officeIntegrationArea, officeOpeningHours, officeServiceBlock } from './offices.schema.ts';
 
 const officeActiveAt = (at: string) => and(lte(office.validFrom, at), or(isNull(office.validTo), gt(office.validTo, at)));
@@ -12,10 +8,7 @@ const officeColumns = {
   id: office.id,
   name: office.name,
   providerId: office.providerId,
-  providerName: organisation.name,
   regionId: office.regionId,
-  regionCode: region.code,
-  regionName: region.name,
   predecessorId: office.predecessorId,
   street: office.street,
   houseNumber: office.houseNumber,
@@ -32,26 +25,29 @@ const officeColumns = {
   validFrom: office.validFrom,
   validTo: office.validTo,
 };
-export type OfficeRow = Awaited<ReturnType<typeof findOffice>> & object;
-
-export async function officesAt(tx: Tx, at: string, regionCode?: string) {
+/** Offices in force on a date (optionally of one region), by name; provider and region as ids (see office-rows.ts). */
+export async function officeRowsAt(tx: Tx, at: string, regionId?: string) {
   return tx
     .select(officeColumns)
     .from(office)
-    .innerJoin(organisation, eq(organisation.id, office.providerId))
-    .innerJoin(region, eq(region.id, office.regionId))
-    .where(and(officeActiveAt(at), regionCode ? eq(region.code, regionCode) : undefined))
-    .orderBy(asc(region.position), asc(office.name));
+    .where(and(officeActiveAt(at), regionId ? eq(office.regionId, regionId) : undefined))
+    .orderBy(asc(office.name));
 }
 
-export async function findOffice(tx: Tx, id: string) {
-  const [row] = await tx
-    .select(officeColumns)
-    .from(office)
-    .innerJoin(organisation, eq(organisation.id, office.providerId))
-    .innerJoin(region, eq(region.id, office.regionId))
-    .where(eq(office.id, id));
+export async function findOfficeRow(tx: Tx, id: string) {
+  const [row] = await tx.select(officeColumns).from(office).where(eq(office.id, id));
   return row ?? null;
+}
+
+export async function officeProviderId(tx: Tx, id: string): Promise<string | null> {
+  const [row] = await tx.select({ providerId: office.providerId }).from(office).where(eq(office.id, id));
+  return row?.providerId ?? null;
+}
+
+/** The ids of a provider's offices (all periods). */
+export async function officeIdsOfProvider(tx: Tx, providerId: string): Promise<string[]> {
+  const rows = await tx.select({ id: office.id }).from(office).where(eq(office.providerId, providerId)).orderBy(asc(office.name));
+  return rows.map((r) => r.id);
 }
 
 export async function hoursOf(tx: Tx, officeIds: string[]) {
@@ -91,47 +87,16 @@ export async function replaceExceptions(tx: Tx, officeId: string, rows: Omit<typ
   if (rows.length > 0) await tx.insert(officeHoursException).values(rows.map((r) => ({ ...r, officeId })));
 }
 
-export async function findRegionByCode(tx: Tx, code: string) {
-  const [row] = await tx.select({ id: region.id, code: region.code, name: region.name }).from(region).where(eq(region.code, code));
-  return row ?? null;
-}
-
-/** Whether the provider holds the region's service agreement on a date. */
-export async function holdsAgreement(tx: Tx, providerId: string, regionId: string, at: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: serviceAgreement.id })
-    .from(serviceAgreement)
-    .where(
-      and(
-        eq(serviceAgreement.providerId, providerId),
-        eq(serviceAgreement.regionId, regionId),
-        lte(serviceAgreement.validFrom, at),
-        or(isNull(serviceAgreement.validTo), gt(serviceAgreement.validTo, at)),
-      ),
-    );
-  return Boolean(row);
-}
-
-/** The service blocks of the offices, as catalog codes in catalog order. */
+/** The service blocks of the offices, as catalog ids (services.ts names them by code, in catalog order). */
 export async function serviceBlocksOf(tx: Tx, officeIds: string[]) {
   if (officeIds.length === 0) return [];
-  return tx
-    .select({ officeId: officeServiceBlock.officeId, code: serviceBlock.code })
-    .from(officeServiceBlock)
-    .innerJoin(serviceBlock, eq(serviceBlock.id, officeServiceBlock.serviceBlockId))
-    .where(inArray(officeServiceBlock.officeId, officeIds))
-    .orderBy(asc(serviceBlock.position), asc(serviceBlock.code));
+  return tx.select({ officeId: officeServiceBlock.officeId, id: officeServiceBlock.serviceBlockId }).from(officeServiceBlock).where(inArray(officeServiceBlock.officeId, officeIds));
 }
 
-/** The integration areas the offices counsel in, as catalog codes in catalog order. */
+/** The integration areas the offices counsel in, as catalog ids. */
 export async function integrationAreasOf(tx: Tx, officeIds: string[]) {
   if (officeIds.length === 0) return [];
-  return tx
-    .select({ officeId: officeIntegrationArea.officeId, code: integrationArea.code })
-    .from(officeIntegrationArea)
-    .innerJoin(integrationArea, eq(integrationArea.id, officeIntegrationArea.integrationAreaId))
-    .where(inArray(officeIntegrationArea.officeId, officeIds))
-    .orderBy(asc(integrationArea.position), asc(integrationArea.code));
+  return tx.select({ officeId: officeIntegrationArea.officeId, id: officeIntegrationArea.integrationAreaId }).from(officeIntegrationArea).where(inArray(officeIntegrationArea.officeId, officeIds));
 }
 
 /** Replaces the office's services by these catalog ids. */

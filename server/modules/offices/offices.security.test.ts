@@ -13,7 +13,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   a = (await ctx.organisation('provider')).id;
   b = (await ctx.organisation('provider')).id;
-  officeOfA = await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+  officeOfA = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const region = await findRegion(tx, 'mitte');
     const [row] = await tx.insert(office).values({ providerId: a, regionId: region?.id ?? '', name: 'A', street: 's', houseNumber: '1', postcode: '01067', city: 'Dresden', lat: 51, lon: 13.7, validFrom: '2020-01-01' }).returning();
     return row?.id ?? '';
@@ -41,7 +41,7 @@ describe('office row-level security', () => {
 
   it('keeps GTFS writes to the city and system', async () => {
     await expect(ctx.database.db.transaction({ kind: 'tenant', organisationId: a }, (tx) => tx.insert(gtfsStop).values({ stopId: 'x', name: 'x', lat: 51, lon: 13 }))).rejects.toThrow();
-    await ctx.database.db.transaction({ kind: 'system' }, (tx) => tx.insert(gtfsStop).values({ stopId: 'x', name: 'x', lat: 51, lon: 13 }));
+    await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) => tx.insert(gtfsStop).values({ stopId: 'x', name: 'x', lat: 51, lon: 13 }));
     expect(await ctx.database.db.transaction({ kind: 'public' }, (tx) => tx.select().from(gtfsStop))).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import {
   type OfficeSummary,
   type updateOffice as updateOfficeContract,
 } from '#contracts/offices.ts';
-import type { DbScope, Tx } from '#server/db.ts';
+import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { guardConstraints } from '#server/db-errors.ts';
 import { forbidden, invalid, notFound } from '#server/platform/problem.ts';
@@ -28,7 +28,7 @@ import { leadTimeOf, scorecardFor } from './scorecard.service.ts';
 import { saveServices, servicesOf } from './services.ts';
 import { nearestStops } from './transit.ts';
 
-type Row = NonNullable<Awaited<ReturnType<typeof q.findOffice>>>;
+type Row = OfficeRow;
 type HoursRow = Awaited<ReturnType<typeof q.hoursOf>>[number];
 type ExceptionRow = Awaited<ReturnType<typeof q.exceptionsOf>>[number];
 
@@ -74,7 +74,7 @@ export interface LoadedOffice {
 }
 
 export async function loadOffice(tx: Tx, id: string): Promise<LoadedOffice | null> {
-  const row = await q.findOffice(tx, id);
+  const row = await findOffice(tx, id);
   if (!row) return null;
   const [hours, exceptions] = [await q.hoursOf(tx, [id]), await q.exceptionsOf(tx, [id])];
   return {

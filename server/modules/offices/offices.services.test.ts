@@ -17,7 +17,7 @@ beforeAll(async () => {
   ctx.clock.now = new Date('2026-11-16T10:00:00Z');
   providerA = await ctx.organisation('provider', 'Träger A');
   providerB = await ctx.organisation('provider', 'Träger B');
-  await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+  await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const mitte = await findRegion(tx, 'mitte');
     if (!mitte) throw new Error('reference data missing');
     await insertServiceAgreement(tx, { providerId: providerA.id, regionId: mitte.id, validFrom: '2019-07-01' });
@@ -91,7 +91,7 @@ describe('services an office offers', () => {
   });
 
   it('lets no other provider write an office\'s services (row-level security)', async () => {
-    const areaId = await ctx.database.db.transaction({ kind: 'system' }, async (tx) => (await tx.select().from(integrationArea).where(eq(integrationArea.code, 'crisis')))[0]?.id ?? '');
+    const areaId = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => (await tx.select().from(integrationArea).where(eq(integrationArea.code, 'crisis')))[0]?.id ?? '');
     await expect(ctx.database.db.transaction({ kind: 'tenant', organisationId: providerB.id }, (tx) => tx.insert(officeIntegrationArea).values({ officeId, integrationAreaId: areaId }))).rejects.toThrow();
     const deleted = await ctx.database.db.transaction({ kind: 'tenant', organisationId: providerB.id }, (tx) => tx.delete(officeServiceBlock).where(eq(officeServiceBlock.officeId, officeId)).returning());
     expect(deleted).toEqual([]);
@@ -112,7 +112,7 @@ describe('the public office page', () => {
   });
 
   it('falls back to the German label where the catalog keeps none in the page language', async () => {
-    await ctx.database.db.transaction({ kind: 'system' }, (tx) => tx.update(integrationArea).set({ name: { de: 'Arbeit und Bildung' } }).where(eq(integrationArea.code, 'work')));
+    await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) => tx.update(integrationArea).set({ name: { de: 'Arbeit und Bildung' } }).where(eq(integrationArea.code, 'work')));
     const res = await ctx.request(null, { method: 'GET', url: `/ar/offices/${officeId}` });
     expect(res.body).toContain('<bdi lang="de">Arbeit und Bildung</bdi>');
   });

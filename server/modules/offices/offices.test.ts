@@ -25,7 +25,7 @@ beforeAll(async () => {
   ctx.clock.now = new Date('2026-11-16T10:00:00Z');
   providerA = await ctx.organisation('provider', 'Träger A');
   providerB = await ctx.organisation('provider', 'Träger B');
-  await ctx.database.db.transaction({ kind: 'system' }, async (tx) => {
+  await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const mitte = await findRegion(tx, 'mitte');
     const sued = await findRegion(tx, 'sued');
     if (!mitte || !sued) throw new Error('reference data missing');

@@ -33,7 +33,7 @@ export async function scorecardFor(tx: Tx, o: LoadedOffice, stops: NearbyStop[],
     accessibility: o.accessibility,
     assessment: o.assessment,
     week: weekSummary({ hours: o.hours, exceptions: [] }, at),
-    appointments: await leadTimeSource(tx, o.row.id, at),
+    appointments,
     centrality: await centralityOf(tx, { lat: o.row.lat, lon: o.row.lon }, o.row.regionId, at),
   });
 }
@@ -49,7 +49,7 @@ export async function getScorecard(deps: Deps, actor: Actor, id: string) {
     const hoursToday = o.hours.filter((h) => (!h.validFrom || h.validFrom <= at) && (!h.validTo || h.validTo > at));
     const stops = await nearestStops(tx, { lat: o.row.lat, lon: o.row.lon }, hoursToday);
     const photos = await evidencePhotosOf(tx, id);
-    const criteria = (await scorecardFor(tx, o, stops, at)).map((c) =>
+    const criteria = (await scorecardFor(tx, o, stops, at, appointments)).map((c) =>
       c.criterion === 'footpaths' || c.criterion === 'signage' || c.criterion === 'position' ? { ...c, photos: photos.filter((p) => p.criterion === c.criterion) } : c,
     );
     return { officeId: id, at, criteria };

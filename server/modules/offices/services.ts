@@ -1,7 +1,7 @@
 import type { OfficeServices } from '#contracts/offices.ts';
 import type { Tx } from '#server/db.ts';
 import { invalid } from '#server/platform/problem.ts';
-import { integrationAreaIds, serviceBlockIds } from '#server/modules/catalog/catalog.queries.ts';
+import { integrationAreaIds, integrationAreasInOrder, serviceBlockIds, serviceBlocksInOrder } from '#server/modules/catalog/catalog.public.ts';
 import * as q from './offices.queries.ts';
 
 /**
@@ -28,7 +28,10 @@ export async function saveServices(tx: Tx, officeId: string, input: OfficeServic
 /** The services of these offices as catalog codes, by office id (offices without any: empty lists). */
 export async function servicesOf(tx: Tx, officeIds: string[]): Promise<Map<string, OfficeServices>> {
   const result = new Map<string, OfficeServices>(officeIds.map((id) => [id, { blocks: [], areas: [] }]));
-  for (const b of await q.serviceBlocksOf(tx, officeIds)) result.get(b.officeId)?.blocks.push(b.code);
-  for (const a of await q.integrationAreasOf(tx, officeIds)) result.get(a.officeId)?.areas.push(a.code);
+  if (officeIds.length === 0) return result;
+  const [blocks, areas] = [await q.serviceBlocksOf(tx, officeIds), await q.integrationAreasOf(tx, officeIds)];
+  // Catalog order (position, then code) comes from the catalog module.
+  for (const block of await serviceBlocksInOrder(tx)) for (const b of blocks) if (b.id === block.id) result.get(b.officeId)?.blocks.push(block.code);
+  for (const area of await integrationAreasInOrder(tx)) for (const a of areas) if (a.id === area.id) result.get(a.officeId)?.areas.push(area.code);
   return result;
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Deps } from '#server/deps.ts';
 import { Problem } from '#server/platform/problem.ts';
 import { translate } from '#server/i18n.ts';
-import { systemActor } from '#server/modules/identity/actor.ts';
+import { systemActor } from '#server/modules/identity/identity.public.ts';
 import { importBoundaries, NoCityOrganisation } from './geo.service.ts';
 import { importPopulation } from './population.service.ts';
 import { importStreetDirectory } from './street-directory.service.ts';

@@ -102,3 +102,23 @@ export async function countStreetEntries(tx: Tx): Promise<number> {
   return row?.n ?? 0;
 }
 
+
+/**
+ * The units of the latest quarter or unit boundary set in force on a date whose member (directly, or
+ * through its quarter) belongs to the region on that date: the offices scorecard's centrality.
+ */
+export async function boundaryUnitsOfRegion(tx: Tx, regionId: string, at: string) {
+  return queryRows<{ geometry: MultiPolygonCoords; quarterCode: string | null; code: string }>(
+    tx,
+    sql`select u.geometry, u.quarter_code as "quarterCode", u.code from boundary_unit u
+        where u.set_id = (select s.id from boundary_set s where s.valid_from <= ${at} and s.kind in ('quarter', 'unit')
+                          order by s.valid_from desc, s.imported_at desc limit 1)
+          and exists (
+            select 1 from region_member m
+            join region_membership rm on rm.member_id = m.id and rm.region_id = ${regionId}
+              and rm.valid_from <= ${at} and (rm.valid_to is null or rm.valid_to > ${at})
+            where m.code = u.member_code
+               or m.id in (select qm.member_id from quarter_membership qm join quarter q on q.id = qm.quarter_id
+                           where q.code = u.quarter_code and qm.valid_from <= ${at} and (qm.valid_to is null or qm.valid_to > ${at})))`,
+  );
+}

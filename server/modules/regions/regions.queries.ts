@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { quarter, quarterMembership, region, regionMember, regionMembership } from './regions.schema.ts';
 
@@ -114,4 +114,11 @@ export async function insertQuarter(tx: Tx, values: typeof quarter.$inferInsert)
 
 export async function insertQuarterMembership(tx: Tx, values: typeof quarterMembership.$inferInsert): Promise<void> {
   await tx.insert(quarterMembership).values(values);
+}
+
+/** Regions by id with code, name and position (their order), for other modules' lists. */
+export async function regionsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, { id: string; code: string; name: string; position: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: region.id, code: region.code, name: region.name, position: region.position }).from(region).where(inArray(region.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

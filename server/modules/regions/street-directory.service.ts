@@ -1,8 +1,8 @@
 import type { Place } from '#contracts/geo.ts';
 import type { Deps } from '#server/deps.ts';
 import { forbidden, invalid, Problem } from '#server/platform/problem.ts';
-import { recordAudit } from '#server/modules/audit/audit.service.ts';
-import type { Actor } from '#server/modules/identity/actor.ts';
+import { recordAudit } from '#server/modules/audit/audit.public.ts';
+import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { berlinDate } from '#server/time.ts';
 import { memberCodeOf } from './geo.assign.ts';
 import { parseCsv } from './geo.csv.ts';

@@ -1,0 +1,5 @@
+/**
+ * What other modules may call of audit (the audit log and the security log). A module reads
+ * another's data only through that module's public file, never its tables or queries.
+ */
+export { recordAudit, recordSecurityEvent, verifyAuditLog, type AuditRecord, type SecurityEventKind } from './audit.service.ts';
