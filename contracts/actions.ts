@@ -76,6 +76,16 @@ export const ACTIONS = {
   'appointment.cancel': PROVIDER_STAFF,
   'appointment.move': PROVIDER_STAFF,
 
+  // case work (households, people, case files): the provider's staff only, never the city
+  'case.read': PROVIDER_STAFF,
+  'case.create': PROVIDER_STAFF,
+  'case.edit': PROVIDER_STAFF,
+  'case.assign': PROVIDER_STAFF,
+  'case.close': PROVIDER_STAFF,
+  'person.search': PROVIDER_STAFF,
+  'person.merge': PROVIDER_STAFF,
+  'residence-status.list': EVERY_STAFF,
+
   // audit
   'audit.read': ADMINS,
   'audit.export': ADMINS,

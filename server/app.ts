@@ -20,6 +20,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { officesRoutes } from './modules/offices/offices.routes.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { leadTimeSource } from '#server/modules/appointments/appointments.public.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
@@ -120,6 +121,7 @@ export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<
   await callsRoutes(app, deps);
   await officesRoutes(app, deps);
   await appointmentsRoutes(app, deps);
+  await casesRoutes(app, deps);
   await auditRoutes(app, deps);
   if (options.web) await webRoutes(app, deps);
 

@@ -51,6 +51,7 @@ const envSchema = z
     LOTSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
     LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+    LOTSE_CASE_DORMANT_DAYS: z.coerce.number().int().positive().max(3650).default(90),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.LOTSE_SECRET_KEYS) {
@@ -86,6 +87,8 @@ export interface Config {
   signLanguageVideoUrl: string | null;
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
+  /** Case work: a case file without a contact for this long is dormant. */
+  cases: { dormantAfterDays: number };
   /** Abuse limits of the appointment booking (defaults in appointments/limits.ts; tests move them out of the way). */
   appointmentLimits?: Partial<import('#server/modules/appointments/appointments.public.ts').AppointmentLimits>;
 }
@@ -154,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signLanguageVideoUrl: e.LOTSE_SIGN_LANGUAGE_VIDEO_URL ?? null,
     logLevel: e.LOTSE_LOG_LEVEL,
     session: { idleMinutes: e.LOTSE_SESSION_IDLE_MINUTES, absoluteHours: e.LOTSE_SESSION_ABSOLUTE_HOURS },
+    cases: { dormantAfterDays: e.LOTSE_CASE_DORMANT_DAYS },
   };
 }

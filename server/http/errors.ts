@@ -54,6 +54,7 @@ function fastifyProblem(error: FastifyError): Problem | null {
 export function problemBody(problem: Problem, request: FastifyRequest) {
   const locale = request.locale;
   return {
+    ...problem.options.extensions,
     type: problemTypeUri(problem.type),
     title: translate(locale, `errors:types.${problem.type}`),
     status: problem.status,

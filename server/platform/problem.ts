@@ -43,7 +43,14 @@ export class Problem extends Error {
   constructor(
     readonly status: number,
     readonly type: ProblemType,
-    readonly options: { detailKey?: string; values?: Record<string, unknown>; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      detailKey?: string;
+      values?: Record<string, unknown>;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      /** RFC 9457 extension members, e.g. the record's current version beside a 409 "changed meanwhile". */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(type);
   }

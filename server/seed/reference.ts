@@ -57,6 +57,8 @@ export async function upgradeCatalog(tx: Tx, data: ReferenceData): Promise<{ blo
   let relabelled = 0;
   for (const b of data.serviceBlocks) if (await addMissingBlockLabels(tx, b.code, b.name)) relabelled++;
   for (const a of data.integrationAreas) if (await addMissingAreaLabels(tx, a.code, a.name)) relabelled++;
+  // The residence statuses of case work, where the city has none yet.
+  await seedResidenceStatuses(tx);
   // The example service catalog, as published version 1, where the database has no catalog yet.
   const exampleCatalog = await seedDefaultCatalog(tx, data.validFrom);
   return { blocksAdded, relabelled, exampleCatalog };

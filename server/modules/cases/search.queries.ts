@@ -1,0 +1,92 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '#server/db.ts';
+import { personNameKey } from './cases.schema.ts';
+
+/**
+ * The person search: trigram word similarity (pg_trgm, GIN-indexed) over each spelling's folded
+ * Latin key, its consonant skeleton and its double-metaphone codes, best spelling per person.
+ * RLS keeps it inside the provider; `regionCodes` keeps a region-bound social worker inside its regions.
+ */
+
+export interface NameKeyValues {
+  spelling: string;
+  latin: string;
+  skeleton: string;
+}
+
+export async function insertNameKeys(tx: Tx, organisationId: string, personId: string, keys: readonly NameKeyValues[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.insert(personNameKey).values(keys.map((k) => ({ organisationId, personId, spelling: k.spelling, latin: k.latin, skeleton: k.skeleton, phonetic: sql`lotse_name_phonetic(${k.latin})` })));
+}
+
+export async function deleteNameKeys(tx: Tx, personId: string): Promise<void> {
+  await tx.delete(personNameKey).where(eq(personNameKey.personId, personId));
+}
+
+export async function moveNameKeys(tx: Tx, fromPersonId: string, toPersonId: string): Promise<void> {
+  await tx.update(personNameKey).set({ personId: toPersonId }).where(eq(personNameKey.personId, fromPersonId));
+}
+
+export async function spellingsOf(tx: Tx, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (personIds.length === 0) return map;
+  const rows = await tx.select({ personId: personNameKey.personId, spelling: personNameKey.spelling }).from(personNameKey).where(inArray(personNameKey.personId, [...personIds])).orderBy(personNameKey.id);
+  for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.spelling]);
+  return map;
+}
+
+export interface SearchHit {
+  personId: string;
+  householdId: string;
+  regionCode: string;
+  familyName: string;
+  givenNames: string;
+  birthYear: number | null;
+  birthMonth: number | null;
+  birthDay: number | null;
+  nameScore: number;
+  skeletonScore: number;
+  phoneticScore: number;
+  spellings: string[];
+}
+
+/**
+ * People whose spellings resemble the query keys, best first, up to `limit` (merged records left
+ * out). Each condition is a GIN trigram index scan; the three are OR-ed (a bitmap OR).
+ */
+export async function searchPeople(tx: Tx, query: { latin: string; skeleton: string }, regionCodes: readonly string[] | null, limit: number): Promise<SearchHit[]> {
+  const regions =
+    regionCodes === null ? sql`true` : regionCodes.length === 0 ? sql`false` : sql`h.region_code in (${sql.join(regionCodes.map((c) => sql`${c}`), sql`, `)})`;
+  return queryRows<SearchHit>(
+    tx,
+    sql`
+      with hits as (
+        select k.person_id,
+               max(word_similarity(${query.latin}, k.latin)) as name_score,
+               max(word_similarity(${query.skeleton}, k.skeleton)) as skeleton_score,
+               max(word_similarity(lotse_name_phonetic(${query.latin}), k.phonetic)) as phonetic_score,
+               array_agg(k.spelling order by k.id) as spellings
+        from person_name_key k
+        where ${query.latin} <% k.latin
+           or (${query.skeleton} <> '' and ${query.skeleton} <% k.skeleton)
+           or (lotse_name_phonetic(${query.latin}) <> '' and lotse_name_phonetic(${query.latin}) <% k.phonetic)
+        group by k.person_id
+      )
+      select p.id as "personId", p.household_id as "householdId", h.region_code as "regionCode",
+             p.family_name as "familyName", p.given_names as "givenNames",
+             p.birth_year as "birthYear", p.birth_month as "birthMonth", p.birth_day as "birthDay",
+             hits.name_score::float8 as "nameScore", hits.skeleton_score::float8 as "skeletonScore",
+             hits.phonetic_score::float8 as "phoneticScore", hits.spellings as "spellings"
+      from hits
+      join person p on p.id = hits.person_id
+      join household h on h.id = p.household_id
+      where p.merged_into_id is null and ${regions}
+      order by greatest(hits.name_score, 0.95 * hits.skeleton_score, 0.8 * hits.phonetic_score) desc, p.id
+      limit ${limit}`,
+  );
+}
+
+/** The baseline of the benchmark: one indexed equality look-up on the same table. */
+export async function nameKeysByPerson(tx: Tx, personId: string) {
+  return tx.select().from(personNameKey).where(eq(personNameKey.personId, personId));
+}
