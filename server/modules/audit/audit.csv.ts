@@ -1,7 +1,7 @@
 import { TIME_ZONE } from '#server/time.ts';
 
 /**
- * CSV for spreadsheets (decision 0013): UTF-8 with a byte-order mark (so Excel reads umlauts),
+ * CSV for spreadsheets (decision 0004, addendum): UTF-8 with a byte-order mark (so Excel reads umlauts),
  * semicolon-separated (Excel's list separator in German locales, where the comma is the decimal
  * mark), CRLF line ends and RFC 4180 quoting. A cell that a spreadsheet would read as a formula
  * (starting with = + - @, a tab or a carriage return) gets a leading apostrophe.

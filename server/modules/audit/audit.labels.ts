@@ -88,6 +88,10 @@ export const RECORD_RESOLVERS: RecordResolvers = {
   service_agreement: serviceAgreements,
   appointment: personalWithoutLink,
   waitlist_entry: personalWithoutLink,
+  // Case work: neutral until the cases module offers pages to link to (see the note on top).
+  household: personalWithoutLink,
+  person: personalWithoutLink,
+  case_file: personalWithoutLink,
 };
 
 /** Entries whose ids name records of more than one type: the type of each position (else the entry's type). */

@@ -55,6 +55,7 @@ const staffActor = (organisationId: string, accountId: string): StaffActor => ({
   organisationId,
   organisationKind: 'provider',
   role: 'provider_admin',
+  regionCodes: null,
   ip: '127.0.0.1',
   requestId: null,
 });
