@@ -55,6 +55,14 @@ export const API_ROUTES = {
   'PATCH /api/service-agreements/:id': { response: calls.serviceAgreement, body: calls.updateServiceAgreement },
   'GET /api/service-blocks': { response: catalog.serviceBlockList },
   'GET /api/integration-areas': { response: catalog.integrationAreaList },
+  'GET /api/catalog/current': { response: catalog.catalogVersion },
+  'GET /api/catalog/versions': { response: catalog.catalogVersionList },
+  'GET /api/catalog/versions/:id': { response: catalog.catalogVersion },
+  'POST /api/catalog/versions': { response: catalog.catalogVersion, body: catalog.createCatalogDraft },
+  'PATCH /api/catalog/versions/:id': { response: catalog.catalogVersion, body: catalog.updateCatalogDraft },
+  'POST /api/catalog/versions/:id/services': { response: catalog.catalogService, body: catalog.createCatalogService },
+  'PATCH /api/catalog/versions/:id/services/:serviceId': { response: catalog.catalogService, body: catalog.updateCatalogService },
+  'POST /api/catalog/versions/:id/publish': { response: catalog.catalogVersion, body: catalog.publishCatalogDraft },
 
   // regions and geodata
   'GET /api/regions': { response: regions.regionList, query: regions.regionsQuery },
