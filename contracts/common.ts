@@ -16,3 +16,15 @@ export const problem = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .describe('RFC 9457 problem details');
+
+/**
+ * Control characters (Unicode Cc: NUL, ESC, DEL, C1, …) and unpaired surrogates never belong in
+ * text; PostgreSQL refuses NUL outright. Line breaks and tabs are text in a body's fields (notes,
+ * descriptions), never in a URL's path or query. The server refuses such input for every route
+ * (server/http/input.ts); forms may use the same rule to say so before sending.
+ */
+const CONTROL_IN_TEXT = /[^\P{Cc}\t\n\r]|\p{Cs}/u;
+const CONTROL_IN_LINE = /\p{Cc}|\p{Cs}/u;
+export function hasControlCharacters(value: string, where: 'text' | 'line'): boolean {
+  return (where === 'text' ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(value);
+}

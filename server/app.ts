@@ -5,10 +5,13 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { accessHook, type RouteRule } from './http/access.ts';
-import { errorHandler, problemBody } from './http/errors.ts';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, problemBody } from './http/errors.ts';
+import { registerInputGuards } from './http/input.ts';
+import { swaggerOptions } from './http/openapi.ts';
+import { originCheck } from './http/origin.ts';
 import { requestLocale } from './http/locale.ts';
 import { Problem } from '#server/platform/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -55,9 +58,14 @@ export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler(secure),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin's routes (the docs UI's too): every route's input is checked, every error is problem+json.
+  registerInputGuards(app);
+  app.setErrorHandler(errorHandler);
 
   app.decorate('routeRules', [] as RouteRule[]);
   app.addHook('onRoute', (route) => {
@@ -74,21 +82,7 @@ export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Lotse API',
-        description: 'Migration social work: regions, providers, offices, appointments, cases, reports. Errors are RFC 9457 problem+json.',
-        version: '0.1.0',
-        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl' },
-      },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lotse_session' } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   app.decorateRequest('session', null);
@@ -99,6 +93,8 @@ export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<
   });
   // Before the access check, so refusals (401/403) carry the headers too.
   app.addHook('onRequest', securityHeaders(secure));
+  // Before the session is looked at: a write from another site is refused whoever sends it.
+  app.addHook('onRequest', originCheck(deps));
   const enforceAccess = accessHook(deps);
   app.addHook('onRequest', async (request, reply) => {
     try {
@@ -107,7 +103,6 @@ export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<
       if (request.session) request.locale = requestLocale(request);
     }
   });
-  app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).type('application/problem+json; charset=utf-8').send(problemBody(new Problem(404, 'not-found'), request));
   });

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
@@ -88,6 +90,52 @@ describe('malformed requests', () => {
   });
 });
 
+describe('errors before a handler runs', () => {
+  it('a broken percent-escape in the URL → 400 problem+json with the security headers, under /api and on pages', async () => {
+    for (const url of ['/api/regions/%E0%A4%A', '/de/offices/%zz', '/app/assets/%E0%A4%A']) {
+      const res = await ctx.request(null, { method: 'GET', url, headers: { 'accept-language': 'en' } });
+      const body = expectProblem(res, 400, 'malformed-request');
+      // A public page speaks the language of its URL, the API the caller's.
+      expect(body.title).toBe(titles(url.startsWith('/de/') ? 'de' : 'en')['malformed-request']);
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('a Content-Length that does not match the body → 400 malformed-request', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: JSON.stringify({ email: 'a@b.c', password: 'x' }),
+      headers: { 'content-type': 'application/json', 'content-length': '5' },
+    });
+    expectProblem(res, 400, 'malformed-request');
+  });
+
+  it('a request Node cannot parse (Content-Length no number) → 400 problem+json on the wire', async () => {
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}');
+      });
+      let data = '';
+      socket.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+    expect(head.toLowerCase()).toContain('x-content-type-options: nosniff');
+    const problem = JSON.parse(body) as { type: string; status: number; title: string };
+    expect(problem).toEqual({ type: '/problems/malformed-request', status: 400, title: titles('de')['malformed-request'] });
+  });
+
+  it('a missing file under /app/assets/ → 404 problem+json', async () => {
+    expectProblem(await ctx.request(null, { method: 'GET', url: '/app/assets/no-such-file.js' }), 404, 'not-found');
+  });
+});
+
 describe('translated titles', () => {
   it('Accept-Language: en gives English, de German, for the same problem', async () => {
     const en = expectProblem(await ctx.request(null, { method: 'GET', url: '/api/no-such-thing', headers: { 'accept-language': 'en' } }), 404, 'not-found');
@@ -145,6 +193,41 @@ describe('operations', () => {
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/regions', '/api/auth/login']));
+  });
+
+  it('GET /api/openapi.json passes an independent OpenAPI 3.1 validator', async () => {
+    const doc = (await ctx.request(null, { method: 'GET', url: '/api/openapi.json' })).json<Record<string, unknown>>();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('every operation has a summary, a unique operation id and its problem+json answers', async () => {
+    const doc = (await ctx.request(null, { method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { summary?: string; operationId?: string; responses: Record<string, { $ref?: string }>; parameters?: { in: string; name: string }[] }>>;
+      components: { responses: Record<string, { content: Record<string, unknown> }> };
+    }>();
+    const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    expect(ops.length).toBeGreaterThan(50);
+    expect(ops.filter((o) => !o.op.summary).map((o) => `${o.method} ${o.path}`)).toEqual([]);
+    const ids = ops.map((o) => o.op.operationId);
+    expect(ids.filter((id) => !id)).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { method, path, op } of ops) {
+      for (const status of ['400', '500']) expect(op.responses[status], `${method} ${path} ${status}`).toBeDefined();
+      for (const answer of Object.entries(op.responses).filter(([status]) => Number(status) >= 400).map(([, a]) => a)) {
+        expect(answer.$ref).toMatch(/^#\/components\/responses\//);
+        expect(Object.keys(doc.components.responses[answer.$ref!.split('/').pop()!]!.content)).toEqual(['application/problem+json']);
+      }
+    }
+    const op = (method: string, path: string) => doc.paths[path]![method]!;
+    expect(Object.keys(op('post', '/api/auth/login').responses)).toEqual(expect.arrayContaining(['400', '403', '413', '415', '429']));
+    expect(Object.keys(op('post', '/api/auth/login').responses)).not.toContain('401');
+    expect(Object.keys(op('patch', '/api/regions/{code}').responses)).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409', '415']));
+    expect(op('patch', '/api/regions/{code}').operationId).toBe('patchRegionsByCode');
+    expect(op('patch', '/api/regions/{code}').parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['path:code', 'header:x-csrf-token']));
+    expect(Object.keys(op('get', '/api/regions').responses)).not.toContain('401');
+    expect(op('get', '/api/auth/oidc/callback').parameters?.map((p) => p.name)).toEqual(['code', 'state', 'iss', 'error', 'error_description']);
   });
 
   it('GET /api/docs answers HTML', async () => {

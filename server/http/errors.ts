@@ -1,7 +1,10 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '#server/i18n.ts';
 import { Problem, problemTypeUri, type FieldError } from '#server/platform/problem.ts';
+import { requestLocale } from './locale.ts';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers.ts';
 
 interface ValidationItem {
   keyword: string;
@@ -37,8 +40,8 @@ function fastifyProblem(error: FastifyError): Problem | null {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem(413, 'payload-too-large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new Problem(415, 'unsupported-media-type');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new Problem(400, 'malformed-request');
@@ -87,4 +90,51 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     .headers(problem.options.headers ?? {})
     .type('application/problem+json; charset=utf-8')
     .send(problemBody(problem, request));
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any hook runs (a broken
+ * percent-escape, an over-long path parameter) leaves as problem+json with the security headers.
+ */
+export function frameworkErrorHandler(secure: boolean) {
+  const addSecurityHeaders = securityHeaders(secure);
+  return function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+    try {
+      request.locale = requestLocale(request);
+    } catch {
+      request.locale = 'de';
+    }
+    void addSecurityHeaders(request, reply);
+    const status = error.statusCode ?? 500;
+    const problem = status >= 500 ? new Problem(500, 'internal') : new Problem(status, 'malformed-request');
+    if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'unexpected framework error');
+    void reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problemBody(problem, request));
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses (a Content-Length that is no
+ * number, a broken request line, headers too large, a request that never finished). There is no
+ * request yet, so neither a request id nor a language: the answer is in German, the default.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const type = 'malformed-request';
+  const body = JSON.stringify({ type: problemTypeUri(type), title: translate('de', `errors:types.${type}`), status });
+  if (socket.writable) {
+    socket.write(
+      [
+        `HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+        'content-type: application/problem+json; charset=utf-8',
+        `content-length: ${Buffer.byteLength(body)}`,
+        `content-security-policy: ${CONTENT_SECURITY_POLICY}`,
+        'x-content-type-options: nosniff',
+        'connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+  }
+  socket.destroy(error);
 }

@@ -9,7 +9,7 @@ export async function healthRoutes(app: App, deps: Deps): Promise<void> {
     '/healthz',
     {
       config: { access: 'public' },
-      schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: { tags: ['operations'], summary: 'Whether Lotse and its database answer (for load balancers)', response: { 200: z.object({ status: z.literal('ok') }) } },
     },
     async () => {
       try {

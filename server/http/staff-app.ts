@@ -39,7 +39,7 @@ export async function serveStaffApp(app: App, staffDir: string): Promise<void> {
 
     scope.get<{ Params: { '*': string } }>('/app/assets/*', { config, schema: { hide: true } }, async (request, reply) => {
       const file = request.params['*'];
-      if (!file || !existsSync(join(staffDir, 'assets', file))) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+      if (!file || !existsSync(join(staffDir, 'assets', file))) return reply.callNotFound();
       return reply.sendFile(`assets/${file}`, staffDir, { maxAge: YEAR_SECONDS * 1000, immutable: true });
     });
 

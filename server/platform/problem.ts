@@ -10,6 +10,7 @@ export const PROBLEM_TYPES = [
   'unauthenticated',
   'forbidden',
   'csrf',
+  'cross-origin',
   'not-found',
   'conflict',
   'rate-limited',
