@@ -5,6 +5,8 @@ import deStaff from '#locales/de/staff.json';
 import enStaff from '#locales/en/staff.json';
 import deCatalog from '#locales/de/catalog.json';
 import enCatalog from '#locales/en/catalog.json';
+import deCases from '#locales/de/cases.json';
+import enCases from '#locales/en/cases.json';
 
 /** Languages of the staff app; German is the source. */
 export const STAFF_LANGUAGES = ['de', 'en'] as const;
@@ -31,11 +33,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog }, en: { staff: enStaff, catalog: enCatalog } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases }, en: { staff: enStaff, catalog: enCatalog, cases: enCases } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog'],
+      ns: ['staff', 'catalog', 'cases'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as appointments from '#contracts/appointments.ts';
 import * as audit from '#contracts/audit.ts';
 import * as calls from '#contracts/calls.ts';
+import * as cases from '#contracts/cases.ts';
 import * as catalog from '#contracts/catalog.ts';
 import * as geo from '#contracts/geo.ts';
 import * as identity from '#contracts/identity.ts';
@@ -63,6 +64,13 @@ export const API_ROUTES = {
   'POST /api/catalog/versions/:id/services': { response: catalog.catalogService, body: catalog.createCatalogService },
   'PATCH /api/catalog/versions/:id/services/:serviceId': { response: catalog.catalogService, body: catalog.updateCatalogService },
   'POST /api/catalog/versions/:id/publish': { response: catalog.catalogVersion, body: catalog.publishCatalogDraft },
+
+  // case work: households, people, case files
+  'GET /api/residence-statuses': { response: cases.residenceStatusList },
+  'POST /api/people/search': { response: cases.searchResult, body: cases.personSearchBody },
+  'GET /api/households': { response: cases.householdList },
+  'POST /api/households': { response: cases.household, body: cases.createHouseholdBody },
+  'GET /api/households/:id': { response: cases.household },
 
   // regions and geodata
   'GET /api/regions': { response: regions.regionList, query: regions.regionsQuery },

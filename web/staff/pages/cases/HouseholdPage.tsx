@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Person } from '#contracts/cases.ts';
+import { Alert } from '#web/ui/Alert.tsx';
+import { Badge } from '#web/ui/Badge.tsx';
+import { PageHeader } from '#web/ui/PageHeader.tsx';
+import { Table } from '#web/ui/Table.tsx';
+import { api, ProblemError } from '#web/staff/api.ts';
+import { formatDate } from '#web/staff/format.ts';
+import { languageList } from '#web/staff/labels.tsx';
+import { useDocumentTitle } from '#web/staff/page.tsx';
+import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
+
+/** A date of birth as far as it is known: a year, a month, or the day. */
+function birthLabel(value: string | null, language: string): string {
+  if (!value) return '–';
+  if (value.length === 4) return value;
+  if (value.length === 7) return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${value}-01T00:00:00Z`));
+  return formatDate(value, language);
+}
+
+/**
+ * The household at a glance: its place and case file, one row per person with what matters for the
+ * case — names in both scripts, birth, languages and the interpreter, residence status and its
+ * expiry, the end of the Grundleistung year. Columns per integration area follow with assessments.
+ */
+export function HouseholdPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation('cases');
+  const household = useQuery({ queryKey: ['households', id], queryFn: () => api('GET /api/households/:id', { params: { id } }), retry: false });
+  const h = household.data;
+  const head = h?.members.find((m) => m.relationship === 'head') ?? h?.members[0];
+  const title = head ? t('household.title', { name: `${head.givenNames} ${head.familyName}`.trim() }) : t('household.titlePlain');
+  useDocumentTitle(title);
+  if (household.error instanceof ProblemError && household.error.status === 404) return <NotFoundPage />;
+  if (household.isError) return <Alert variant="danger" role="alert" title={t('staff:errors.loadFailed')} />;
+  if (!h) return <p className="kern-body">{t('staff:loading.title')}</p>;
+  const place = [h.quarter ? `${h.quarter.code} ${h.quarter.name}` : null, h.member?.name ?? null, t('household.region', { name: h.region.name })].filter(Boolean).join(' · ');
+  const address = h.accommodation === 'shared_accommodation' ? `${t('accommodation.shared_accommodation')}${h.accommodationName ? `: ${h.accommodationName}` : ''}` : [`${h.street} ${h.houseNumber}`.trim(), h.postcode].filter(Boolean).join(', ') || t('accommodation.own_flat');
+
+  return (
+    <>
+      <PageHeader title={title} lead={`${address} — ${place}`} />
+      {h.caseFile ? (
+        <dl className="staff-facts" aria-label={t('household.caseFile')}>
+          <dt>{t('household.status')}</dt>
+          <dd>
+            <Badge variant={h.caseFile.status === 'dormant' ? 'warning' : h.caseFile.status === 'closed' ? 'info' : 'success'}>{t(`status.${h.caseFile.status}`)}</Badge>
+          </dd>
+          <dt>{t('household.opened')}</dt>
+          <dd>{formatDate(h.caseFile.openedAt.slice(0, 10), i18n.language)}</dd>
+          <dt>{t('household.assignees')}</dt>
+          <dd>{h.caseFile.assignees.map((a) => a.displayName).join(', ') || '–'}</dd>
+        </dl>
+      ) : null}
+      <Table<Person>
+        caption={t('household.glance')}
+        rows={h.members}
+        rowKey={(p) => p.id}
+        empty={t('household.noMembers')}
+        columns={[
+          {
+            key: 'name',
+            header: t('person.name'),
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                {`${p.givenNames} ${p.familyName}`.trim()}
+                {p.givenNamesOriginal || p.familyNameOriginal ? (
+                  <>
+                    <br />
+                    <span dir="auto" lang={undefined}>{`${p.givenNamesOriginal} ${p.familyNameOriginal}`.trim()}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { key: 'relationship', header: t('person.relationship'), cell: (p) => t(`relationship.${p.relationship}`) },
+          { key: 'birth', header: t('person.birthDate'), cell: (p) => birthLabel(p.birthDate, i18n.language) },
+          { key: 'languages', header: t('person.languages'), cell: (p) => (p.languages.length ? languageList(p.languages, i18n.language) : '–') },
+          { key: 'interpreter', header: t('person.interpreter'), cell: (p) => (p.interpreterNeeded ? <Badge variant="warning">{t('person.interpreterNeeded')}</Badge> : t('no')) },
+          {
+            key: 'residence',
+            header: t('person.residence'),
+            cell: (p) => (p.residence ? `${p.residence.name}${p.residence.paragraph ? ` (${p.residence.paragraph})` : ''}${p.residence.expiresOn ? ` — ${t('person.until', { date: formatDate(p.residence.expiresOn, i18n.language) })}` : ''}` : '–'),
+          },
+          { key: 'basic', header: t('person.basicServiceEnds'), cell: (p) => (p.basicServiceEndsOn ? formatDate(p.basicServiceEndsOn, i18n.language) : '–') },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import type { MenuEntry, PageRoute } from '#web/staff/navigation.ts';
+import { HouseholdPage } from './HouseholdPage.tsx';
+import { HouseholdsPage } from './HouseholdsPage.tsx';
+import { NewHouseholdPage } from './NewHouseholdPage.tsx';
+
+/** Case work: search-first households, the household at a glance, a new household with its people (provider staff). */
+export const routes: PageRoute[] = [
+  { path: 'households', element: <HouseholdsPage />, action: 'case.read' },
+  { path: 'households/new', element: <NewHouseholdPage />, action: 'case.create' },
+  { path: 'households/:id', element: <HouseholdPage />, action: 'case.read' },
+];
+export const menu: MenuEntry[] = [{ to: '/households', label: 'nav.households', order: 15, action: 'case.read', text: 'home.linkText.households' }];
