@@ -4,6 +4,11 @@ import { action } from './actions.ts';
 export const role = z.enum(['city_admin', 'city_coordinator', 'evaluator', 'provider_admin', 'social_worker']);
 export type RoleName = z.infer<typeof role>;
 export const organisationKind = z.enum(['city', 'provider']);
+/** The roles an organisation of each kind gives its accounts (the server refuses others). */
+export const ROLES_OF_KIND = {
+  city: ['city_admin', 'city_coordinator', 'evaluator'],
+  provider: ['provider_admin', 'social_worker'],
+} as const satisfies Record<z.infer<typeof organisationKind>, readonly RoleName[]>;
 export const staffLocale = z.enum(['de', 'en']);
 
 export const loginBody = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }).strict();

@@ -84,6 +84,22 @@ describe('staff journeys', () => {
     await context.close();
   });
 
+  it('an evaluator finds the offices with their scorecards and waiting times, and no button to change them', async () => {
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await logIn(page, app.url, 'bewertung@stadt.demo');
+    expect(await navLinks(page)).toContain('Integrationsbüros');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
+    await page.getByRole('table', { name: 'Wartezeit je Büro' }).waitFor();
+    await page.getByRole('link', { name: 'Integrationsbüro Nord', exact: true }).click();
+    await page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Wartezeit auf Termine' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Öffnungszeiten bearbeiten' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Kalender' }).count()).toBe(0);
+    await expectAccessible(page, 'office (evaluator)');
+    await context.close();
+  });
+
   it("a provider admin manages only their own organisation's accounts", async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();

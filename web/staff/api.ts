@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { problem } from '#contracts/common.ts';
-import { API_ROUTES, type ApiRoute } from './api-routes.ts';
+import type { API_ROUTES, ApiRoute } from './api-routes.ts';
 
 export type { ApiRoute } from './api-routes.ts';
 export type Problem = z.infer<typeof problem>;
@@ -69,21 +69,29 @@ export function fillPath(path: string, params: Record<string, string> = {}): str
 
 /**
  * The one way the staff app talks to the API: `api('GET /api/offices/:id', { params: { id } })`.
- * The route names its contract (api-routes.ts): the body's and the answer's types come from it, and
- * the answer is parsed with the contract's response schema, so a drift between server and app fails
- * loudly instead of showing wrong data. JSON in and out, Accept-Language of the UI, the CSRF token on
+ * The route names its contract (api-routes.ts): the body's and the answer's types come from it (and
+ * in development the answer is parsed with the contract's response schema). JSON in and out, Accept-Language of the UI, the CSRF token on
  * every write; an error answer becomes a ProblemError.
  */
-export async function api<R extends ApiRoute>(route: R, ...[input]: Args<R>): Promise<ApiResponse<R>>;
-/** @deprecated Untyped: name the route instead (`api('GET /api/audit', { query })`). */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T>;
-export async function api(route: string, ...rest: unknown[]): Promise<unknown> {
-  if (!route.includes(' ')) return send(route, String(rest[0]), rest[1]);
-  const spec: { response: z.ZodType | null } = API_ROUTES[route as ApiRoute];
+export async function api<R extends ApiRoute>(route: R, ...rest: Args<R>): Promise<ApiResponse<R>>;
+export async function api(route: ApiRoute, ...rest: unknown[]): Promise<unknown> {
   const [method = 'GET', path = ''] = route.split(' ');
   const given = (rest[0] ?? {}) as { params?: Record<string, string>; body?: unknown; query?: Record<string, QueryValue> };
   const url = withQuery(fillPath(path, given.params), given.query ?? {});
   const data = await send(method, url, given.body);
+  if (import.meta.env.DEV) return checkAnswer(route, data);
+  return data;
+}
+
+/**
+ * During development and in the tests, every answer is parsed with the route's response schema: a
+ * drift between server and app fails at once. The built app leaves zod out of its bundle (the
+ * import is dropped with this branch) and trusts the server, which validates its own answers
+ * against the same schemas before sending them.
+ */
+async function checkAnswer(route: ApiRoute, data: unknown): Promise<unknown> {
+  const { API_ROUTES } = await import('./api-routes.ts');
+  const spec: { response: z.ZodType | null } = API_ROUTES[route];
   return spec.response ? spec.response.parse(data) : undefined;
 }
 

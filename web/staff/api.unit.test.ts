@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the staff API client', () => {
   it('fills path parameters escaped and adds the query parameters that are set', async () => {
-    const fetch = vi.fn(async () => answer(200, { weeks: [], officeId: 'x' }));
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => answer(200, { weeks: [], officeId: 'x' }));
     vi.stubGlobal('fetch', fetch);
     await api('GET /api/offices/:id/lead-times', { params: { id: 'a/b' }, query: { weeks: 12 } }).catch(() => undefined);
     expect(fetch.mock.calls[0]?.[0]).toBe('/api/offices/a%2Fb/lead-times?weeks=12');
@@ -24,7 +24,7 @@ describe('the staff API client', () => {
   });
 
   it('sends the body as JSON and answers undefined for 204; an error answer becomes a ProblemError', async () => {
-    const fetch = vi.fn(async () => answer(204));
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => answer(204));
     vi.stubGlobal('fetch', fetch);
     expect(await api('POST /api/auth/totp/verify', { body: { code: '123456' } })).toBeUndefined();
     expect(fetch.mock.calls[0]?.[1]).toMatchObject({ method: 'POST', body: '{"code":"123456"}' });

@@ -61,3 +61,9 @@ export function berlinInstant(date: string, time: string): string | null {
   utc = wall - berlinOffsetMinutes(utc) * 60_000;
   return new Date(utc).toISOString();
 }
+
+/** A number typed into a field (decimal comma allowed); what is not one is NaN, which JSON sends as null, and the server names the field. */
+export function toNumber(text: string): number {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() === '' ? Number.NaN : value;
+}

@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryItem } from '#web/ui/ErrorSummary.tsx';
+import { StatusMessage } from '#web/ui/StatusMessage.tsx';
 import { fieldId } from '#web/ui/Field.tsx';
 import { ProblemError } from './api.ts';
 
@@ -103,6 +104,15 @@ export function useApiForm<T>(form: string, knownFields: readonly string[], opti
       void run();
     },
   };
+}
+
+/**
+ * The success message of a page whose edit panels close when saved: `show(text)` from the panel's
+ * `onSaved`, `clear()` when another panel opens; `region` is the live region to render above.
+ */
+export function useNotice() {
+  const [message, setMessage] = useState<string | null>(null);
+  return { show: setMessage, clear: () => setMessage(null), region: <StatusMessage message={message} /> };
 }
 
 /** A heading (tabIndex -1) that takes the focus when its panel opens (and `when` holds). */

@@ -1,27 +1,31 @@
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import type { Action } from '#contracts/actions.ts';
 import { AppShell } from './layout/AppShell.tsx';
-import { mayOpen } from './layout/nav.ts';
+import { MenuContext, type DomainPages, type MenuEntry, type PageRoute } from './navigation.ts';
 import { RouteFocus } from './page.tsx';
+import { permissionsOf } from './permissions.ts';
 import { useSession } from './session.tsx';
-import { LoginPage } from './pages/auth/LoginPage.tsx';
-import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
-import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
-import { HomePage } from './pages/home/HomePage.tsx';
-import { MyAccountPage } from './pages/account/MyAccountPage.tsx';
-import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
-import { AccountsPage } from './pages/accounts/AccountsPage.tsx';
-import { RegionsPage } from './pages/regions/RegionsPage.tsx';
-import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
-import { AuditPage } from './pages/audit/AuditPage.tsx';
-import { OfficesPage } from './pages/offices/OfficesPage.tsx';
-import { OfficePage } from './pages/offices/OfficePage.tsx';
-import { CalendarPage } from './pages/appointments/CalendarPage.tsx';
-import { SetupPage } from './pages/appointments/SetupPage.tsx';
-import { GeoImportPage } from './pages/geo/GeoImportPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import * as account from './pages/account/routes.tsx';
+import * as accounts from './pages/accounts/routes.tsx';
+import * as agreements from './pages/agreements/routes.tsx';
+import * as appointments from './pages/appointments/routes.tsx';
+import * as audit from './pages/audit/routes.tsx';
+import * as cases from './pages/cases/routes.tsx';
+import * as catalog from './pages/catalog/routes.tsx';
+import { publicRoutes } from './pages/auth/routes.tsx';
+import * as geo from './pages/geo/routes.tsx';
+import * as home from './pages/home/routes.tsx';
+import * as offices from './pages/offices/routes.tsx';
+import * as organisations from './pages/organisations/routes.tsx';
+import * as regions from './pages/regions/routes.tsx';
 import { LoadingPage } from './pages/LoadingPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+/** Every domain's pages and menu entries; a new domain adds its `routes.tsx` here. */
+export const DOMAINS: readonly DomainPages[] = [home, cases, organisations, accounts, regions, geo, offices, appointments, agreements, catalog, audit, account];
+export const MENU: readonly MenuEntry[] = DOMAINS.flatMap((domain) => domain.menu);
 
 /** Keeps the language of the UI in step with the signed-in staff member's preference. */
 function LanguageFromSession() {
@@ -36,59 +40,39 @@ function LanguageFromSession() {
 
 function Root() {
   return (
-    <AppShell>
-      <LanguageFromSession />
-      <RouteFocus />
-      <Outlet />
-    </AppShell>
+    <MenuContext.Provider value={MENU}>
+      <AppShell>
+        <LanguageFromSession />
+        <RouteFocus />
+        <Outlet />
+      </AppShell>
+    </MenuContext.Provider>
   );
 }
 
-/** Pages behind the login: a full session, and a role whose navigation lists the page. */
-function RequireSession({ path }: { path?: string }) {
+/** Pages behind the login: a full session, and the action the page needs (else "not found"). */
+function RequireSession({ action }: { action: Action | null }) {
   const { data: session, isPending } = useSession();
   const location = useLocation();
   if (isPending) return <LoadingPage />;
   if (!session || session.stage !== 'active') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
-  if (path && !mayOpen(session.me.role, path)) return <NotFoundPage />;
+  if (action && !permissionsOf(session.me).may(action)) return <NotFoundPage />;
   return <Outlet />;
 }
+
+const routeObject = ({ path, index, element }: PageRoute): RouteObject => (index ? { index: true, element } : { path, element });
+
+/** A page behind the login, wrapped in the guard of its action. */
+const guarded = (route: PageRoute): RouteObject => ({ element: <RequireSession action={route.action} />, children: [routeObject(route)] });
 
 export function createStaffRouter() {
   return createBrowserRouter(
     [
       {
         element: <Root />,
-        children: [
-          { path: 'login', element: <LoginPage /> },
-          { path: 'forgot-password', element: <ForgotPasswordPage /> },
-          { path: 'reset-password', element: <ResetPasswordPage /> },
-          {
-            element: <RequireSession />,
-            children: [
-              { index: true, element: <HomePage /> },
-              { path: 'account', element: <MyAccountPage /> },
-            ],
-          },
-          { element: <RequireSession path="/organisations" />, children: [{ path: 'organisations', element: <OrganisationsPage /> }] },
-          { element: <RequireSession path="/accounts" />, children: [{ path: 'accounts', element: <AccountsPage /> }] },
-          { element: <RequireSession path="/regions" />, children: [{ path: 'regions', element: <RegionsPage /> }] },
-          {
-            element: <RequireSession path="/offices" />,
-            children: [
-              { path: 'offices', element: <OfficesPage /> },
-              { path: 'offices/:id', element: <OfficePage /> },
-            ],
-          },
-          { element: <RequireSession path="/offices/calendar" />, children: [{ path: 'offices/:id/calendar', element: <CalendarPage /> }] },
-          { element: <RequireSession path="/offices/setup" />, children: [{ path: 'offices/:id/setup', element: <SetupPage /> }] },
-          { element: <RequireSession path="/regions/geodata" />, children: [{ path: 'regions/geodata', element: <GeoImportPage /> }] },
-          { element: <RequireSession path="/service-agreements" />, children: [{ path: 'service-agreements', element: <AgreementsPage /> }] },
-          { element: <RequireSession path="/audit" />, children: [{ path: 'audit', element: <AuditPage /> }] },
-          { path: '*', element: <NotFoundPage /> },
-        ],
+        children: [...publicRoutes.map(routeObject), ...DOMAINS.flatMap((domain) => domain.routes.map(guarded)), { path: '*', element: <NotFoundPage /> }],
       },
     ],
     { basename: '/app' },

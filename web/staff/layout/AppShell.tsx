@@ -5,15 +5,17 @@ import { NavLink, useNavigate } from 'react-router';
 import { api } from '#web/staff/api.ts';
 import { SESSION_KEY, useSession } from '#web/staff/session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { navigationFor } from './nav.ts';
+import { useMenu, visibleMenu } from '#web/staff/navigation.ts';
+import { permissionsOf } from '#web/staff/permissions.ts';
 
-/** Skip link, header (organisation, language, log out), the role's navigation, main, footer. */
+/** Skip link, header (organisation, language, log out), the navigation the permitted actions open, main, footer. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
   const me = session?.stage === 'active' ? session.me : null;
+  const menu = useMenu();
 
   const logOut = async () => {
     try {
@@ -52,7 +54,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {me ? (
           <nav className="staff-nav" aria-label={t('nav.label')}>
             <ul className="staff-nav__list">
-              {navigationFor(me.role).map((item) => (
+              {visibleMenu(menu, permissionsOf(me).may).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end className="staff-nav__link">
                     {t(item.label)}

@@ -7,7 +7,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import { SESSION_KEY, useMe } from '#web/staff/session.tsx';
-import { TotpSetup } from '#web/staff/pages/auth/TotpSetup.tsx';
+import { TotpSetup } from '#web/staff/TotpSetup.tsx';
 
 function DisableTotp({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useTranslation();

@@ -7,9 +7,13 @@ import { SelectField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
+import { useNotice } from '#web/staff/forms.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
+import { usePermissions } from '#web/staff/permissions.ts';
 import { useMe } from '#web/staff/session.tsx';
 import type { Account } from '#web/staff/types.ts';
+import { useRegionsToday } from '#web/staff/queries.ts';
+import { regionsLabel } from './AccountRegions.tsx';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 import { EditAccountForm } from './EditAccountForm.tsx';
 
@@ -21,27 +25,30 @@ function AccountStatus({ account }: { account: Account }) {
   return <span className="kern-badge kern-badge--success">{t('accounts.statusActive')}</span>;
 }
 
-/** Konten: city_admin for every organisation (chosen above the table), provider_admin for its own. */
+/** Konten: of every organisation (chosen above the table) for those who may list the organisations, else of one's own. */
 export function AccountsPage() {
   const { t } = useTranslation();
   const me = useMe();
   useDocumentTitle(t('accounts.title'));
-  const isCity = me.role === 'city_admin';
+  const { may } = usePermissions();
+  const allOrganisations = may('organisation.list');
   const [organisationId, setOrganisationId] = useState(me.organisation.id);
   const [editing, setEditing] = useState<Account | null>(null);
-  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api('GET /api/organisations'), enabled: isCity });
+  const notice = useNotice();
+  const regions = useRegionsToday();
+  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api('GET /api/organisations'), enabled: allOrganisations });
   const accounts = useQuery({
     queryKey: ['accounts', organisationId],
-    queryFn: () => api('GET /api/accounts', { query: { organisationId: isCity ? organisationId : undefined } }),
+    queryFn: () => api('GET /api/accounts', { query: { organisationId: allOrganisations ? organisationId : undefined } }),
   });
-  const organisation = isCity ? organisations.data?.find((o) => o.id === organisationId) : undefined;
+  const organisation = allOrganisations ? organisations.data?.find((o) => o.id === organisationId) : undefined;
   const kind = organisation?.kind ?? me.organisation.kind;
   const organisationName = organisation?.name ?? me.organisation.name;
 
   return (
     <>
-      <PageHeader title={t('accounts.title')} lead={isCity ? t('accounts.leadCity') : t('accounts.leadProvider', { organisation: me.organisation.name })} />
-      {isCity && organisations.data ? (
+      <PageHeader title={t('accounts.title')} lead={allOrganisations ? t('accounts.leadCity') : t('accounts.leadProvider', { organisation: me.organisation.name })} />
+      {allOrganisations && organisations.data ? (
         <div className="staff-filter">
           <SelectField
             id="accounts-organisation"
@@ -67,13 +74,17 @@ export function AccountsPage() {
             { key: 'name', header: t('accounts.displayName'), rowHeader: true, cell: (a) => a.displayName },
             { key: 'email', header: t('accounts.email'), cell: (a) => a.email },
             { key: 'role', header: t('accounts.role'), cell: (a) => t(`roles.${a.role}`) },
+            { key: 'regions', header: t('accounts.regions'), cell: (a) => regionsLabel(a.regionCodes, regions.data ?? [], t('accounts.allRegions')) },
             { key: 'totp', header: t('accounts.totp'), cell: (a) => (a.totpEnabled ? t('common.yes') : t('common.no')) },
             { key: 'status', header: t('common.status'), cell: (a) => <AccountStatus account={a} /> },
             {
               key: 'actions',
               header: t('common.actions'),
               cell: (a) => (
-                <Button variant="tertiary" small onClick={() => setEditing(a)} aria-label={t('accounts.editNamed', { name: a.displayName })}>
+                <Button variant="tertiary" small onClick={() => {
+                  notice.clear();
+                  setEditing(a);
+                }} aria-label={t('accounts.editNamed', { name: a.displayName })}>
                   {t('common.edit')}
                 </Button>
               ),
@@ -81,8 +92,20 @@ export function AccountsPage() {
           ]}
         />
       ) : null}
-      {editing ? <EditAccountForm key={editing.id} account={editing} kind={kind} self={editing.id === me.id} onClose={() => setEditing(null)} /> : null}
-      <CreateAccountForm key={organisationId} organisationId={isCity ? organisationId : undefined} organisationName={organisationName} kind={kind} />
+      {notice.region}
+      {editing ? (
+        <EditAccountForm
+          key={editing.id}
+          account={editing}
+          kind={kind}
+          self={editing.id === me.id}
+          onClose={(saved) => {
+            if (saved) notice.show(t('common.savedNamed', { name: editing.displayName }));
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      <CreateAccountForm key={organisationId} organisationId={allOrganisations ? organisationId : undefined} organisationName={organisationName} kind={kind} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { rolesFor } from './roles.ts';
 import { MIN_PASSWORD_LENGTH } from '#web/staff/constants.ts';
 
 interface Props {
-  /** Set for city_admin (the organisation chosen above); provider_admin creates in its own. */
+  /** Set when the administrator chose the organisation above; otherwise the account is created in one's own. */
   organisationId: string | undefined;
   organisationName: string;
   kind: 'city' | 'provider';
@@ -21,7 +21,7 @@ export function CreateAccountForm({ organisationId, organisationName, kind }: Pr
   const roles = rolesFor(kind);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<RoleName>(roles[roles.length - 1] ?? 'social_worker');
+  const [role, setRole] = useState<RoleName>(roles[roles.length - 1] ?? roles[0]);
   const [locale, setLocale] = useState<'de' | 'en'>('de');
   const [invite, setInvite] = useState(true);
   const [password, setPassword] = useState('');

@@ -1,6 +1,7 @@
+import { ROLES_OF_KIND } from '#contracts/identity.ts';
 import type { RoleName } from '#web/staff/types.ts';
 
-/** Which roles an organisation of a kind may give (the server checks the same). */
-export function rolesFor(kind: 'city' | 'provider'): RoleName[] {
-  return kind === 'city' ? ['city_admin', 'city_coordinator', 'evaluator'] : ['provider_admin', 'social_worker'];
+/** Which roles an organisation of a kind may give (the contract's list; the server checks the same). */
+export function rolesFor(kind: 'city' | 'provider'): [RoleName, ...RoleName[]] {
+  return [...ROLES_OF_KIND[kind]];
 }

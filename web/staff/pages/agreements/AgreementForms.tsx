@@ -5,6 +5,7 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
+import { useRegionsToday } from '#web/staff/queries.ts';
 import { todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { CreateServiceAgreement, ServiceAgreement, UpdateServiceAgreement } from '#web/staff/types.ts';
@@ -12,7 +13,7 @@ import type { CreateServiceAgreement, ServiceAgreement, UpdateServiceAgreement }
 export function CreateAgreementForm() {
   const { t } = useTranslation();
   const providers = useQuery({ queryKey: ['organisations'], queryFn: () => api('GET /api/organisations'), select: (list) => list.filter((o) => o.kind === 'provider') });
-  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
+  const regions = useRegionsToday();
   const [providerId, setProviderId] = useState('');
   const [regionCode, setRegionCode] = useState('');
   const [reference, setReference] = useState('');
@@ -51,7 +52,7 @@ export function CreateAgreementForm() {
   );
 }
 
-export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAgreement; onClose: () => void }) {
+export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAgreement; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
   const [reference, setReference] = useState(agreement.reference);
@@ -64,7 +65,7 @@ export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAg
       return api('PATCH /api/service-agreements/:id', { params: { id: agreement.id }, body });
     },
     invalidate: [['service-agreements']],
-    onSuccess: onClose,
+    onSuccess: () => onClose(true),
   });
 
   return (
@@ -76,7 +77,7 @@ export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAg
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('reference')} label={t('agreements.reference')} optional={t('common.optional')} value={reference} onChange={(e) => setReference(e.target.value)} error={apiForm.field('reference')} />
         <TextField id={apiForm.id('validTo')} type="date" label={t('common.validTo')} hint={t('agreements.validToHint')} optional={t('common.optional')} value={validTo} onChange={(e) => setValidTo(e.target.value)} error={apiForm.field('validTo')} />
-        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
     </section>
   );

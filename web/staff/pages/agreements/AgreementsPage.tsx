@@ -7,18 +7,20 @@ import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table, type Column } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDate } from '#web/staff/format.ts';
+import { useNotice } from '#web/staff/forms.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
-import { useMe } from '#web/staff/session.tsx';
+import { usePermissions } from '#web/staff/permissions.ts';
 import type { ServiceAgreement } from '#web/staff/types.ts';
 import { CreateAgreementForm, EditAgreementForm } from './AgreementForms.tsx';
 
-/** Leistungsvereinbarungen: which provider serves which region when (city_admin edits, coordinators read). */
+/** Leistungsvereinbarungen: which provider serves which region when (the city's administration edits, all staff read). */
 export function AgreementsPage() {
   const { t, i18n } = useTranslation();
-  const me = useMe();
-  const isAdmin = me.role === 'city_admin';
+  const { may } = usePermissions();
+  const isAdmin = may('service-agreement.edit');
   useDocumentTitle(t('agreements.title'));
   const [editing, setEditing] = useState<ServiceAgreement | null>(null);
+  const notice = useNotice();
   const agreements = useQuery({ queryKey: ['service-agreements'], queryFn: () => api('GET /api/service-agreements') });
 
   const columns: Column<ServiceAgreement>[] = [
@@ -33,7 +35,10 @@ export function AgreementsPage() {
       key: 'actions',
       header: t('common.actions'),
       cell: (a) => (
-        <Button variant="tertiary" small onClick={() => setEditing(a)} aria-label={t('agreements.editNamed', { provider: a.provider.name, region: a.region.name })}>
+        <Button variant="tertiary" small onClick={() => {
+          notice.clear();
+          setEditing(a);
+        }} aria-label={t('agreements.editNamed', { provider: a.provider.name, region: a.region.name })}>
           {t('common.edit')}
         </Button>
       ),
@@ -46,8 +51,18 @@ export function AgreementsPage() {
       {agreements.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
       {agreements.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
       {agreements.data ? <Table caption={t('agreements.caption')} rows={agreements.data} rowKey={(a) => a.id} empty={t('agreements.empty')} columns={columns} /> : null}
-      {isAdmin && editing ? <EditAgreementForm key={editing.id} agreement={editing} onClose={() => setEditing(null)} /> : null}
-      {isAdmin ? <CreateAgreementForm /> : null}
+      {notice.region}
+      {may('service-agreement.edit') && editing ? (
+        <EditAgreementForm
+          key={editing.id}
+          agreement={editing}
+          onClose={(saved) => {
+            if (saved) notice.show(t('common.savedNamed', { name: `${editing.provider.name} – ${editing.region.name}` }));
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      {may('service-agreement.create') ? <CreateAgreementForm /> : null}
     </>
   );
 }

@@ -7,17 +7,26 @@ import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDayLong, timeInBerlin } from '#web/staff/format.ts';
 import type { AppointmentSetup, Calendar, CalendarEntry, MarkBody } from '#web/staff/types.ts';
-import { interval, languageName } from '#web/staff/pages/offices/labels.tsx';
+import { interval, languageName } from '#web/staff/labels.tsx';
+import { useNotice } from '#web/staff/forms.tsx';
 import { ChangeAppointment } from './ChangeAppointment.tsx';
 
 type Day = Calendar['days'][number];
 
 // i18n-keys: staff:calendar.status.*, staff:calendar.channel.*, staff:setup.kind.*
 /** One day of the calendar: walk-in hours as such, then a table of the bookings with their marks. */
-export function CalendarDay({ officeId, day, setup, names }: { officeId: string; day: Day; setup: AppointmentSetup | undefined; names: Map<string, string> }) {
+/** Which changes the staff member may make to this office's bookings (from the action catalogue). */
+export interface CalendarChanges {
+  mark: boolean;
+  cancel: boolean;
+  move: boolean;
+}
+
+export function CalendarDay({ officeId, day, setup, names, changes }: { officeId: string; day: Day; setup: AppointmentSetup | undefined; names: Map<string, string>; changes: CalendarChanges }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [failed, setFailed] = useState<string | null>(null);
+  const notice = useNotice();
   const typeName = (e: CalendarEntry) => setup?.types.find((ty) => ty.id === e.typeId)?.name ?? t(`setup.kind.${e.typeKind}`);
   const headingId = `day-${day.date}`;
   const title = formatDayLong(day.date, i18n.language);
@@ -45,6 +54,7 @@ export function CalendarDay({ officeId, day, setup, names }: { officeId: string;
         </p>
       ) : null}
       <p className="kern-body kern-body--small">{t('calendar.counts', { booked: counts.booked, done: counts.done, noShow: counts.no_show, cancelled: counts.cancelled })}</p>
+      {notice.region}
       {failed ? <Alert variant="danger" role="alert" title={t('calendar.markFailed')} /> : null}
       <Table
         caption={t('calendar.dayCaption', { day: title })}
@@ -63,17 +73,21 @@ export function CalendarDay({ officeId, day, setup, names }: { officeId: string;
             key: 'actions',
             header: t('common.actions'),
             cell: (e) =>
-              e.status === 'booked' ? (
+              !changes.mark && !changes.cancel && !changes.move ? null : e.status === 'booked' ? (
                 <div className="staff-actions staff-actions--tight">
-                  <Button small variant="secondary" onClick={() => void mark(e, 'done')} aria-label={t('calendar.markDoneNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
-                    {t('calendar.markDone')}
-                  </Button>
-                  <Button small variant="tertiary" onClick={() => void mark(e, 'no_show')} aria-label={t('calendar.markNoShowNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
-                    {t('calendar.markNoShow')}
-                  </Button>
-                  <ChangeAppointment officeId={officeId} date={day.date} entry={e} />
+                  {changes.mark ? (
+                    <>
+                      <Button small variant="secondary" onClick={() => void mark(e, 'done')} aria-label={t('calendar.markDoneNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
+                        {t('calendar.markDone')}
+                      </Button>
+                      <Button small variant="tertiary" onClick={() => void mark(e, 'no_show')} aria-label={t('calendar.markNoShowNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
+                        {t('calendar.markNoShow')}
+                      </Button>
+                    </>
+                  ) : null}
+                  <ChangeAppointment officeId={officeId} date={day.date} entry={e} mayCancel={changes.cancel} mayMove={changes.move} onDone={notice.show} />
                 </div>
-              ) : e.status === 'done' || e.status === 'no_show' ? (
+              ) : changes.mark && (e.status === 'done' || e.status === 'no_show') ? (
                 <Button small variant="tertiary" onClick={() => void mark(e, 'booked')} aria-label={t('calendar.undoNamed', { time: timeInBerlin(e.start), name: e.name ?? '' })}>
                   {t('calendar.undo')}
                 </Button>

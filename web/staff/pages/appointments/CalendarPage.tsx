@@ -1,36 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Action } from '#contracts/actions.ts';
 import { Link, useParams } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { RadioGroup, SelectField, TextField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api } from '#web/staff/api.ts';
 import { addDays, formatDate, mondayOf, todayInBerlin } from '#web/staff/format.ts';
 import { useDocumentTitle } from '#web/staff/page.tsx';
-import { useOffice } from '#web/staff/pages/offices/OfficePage.tsx';
+import { officeScope, usePermissions } from '#web/staff/permissions.ts';
+import { useCalendar, useOffice, useSetup } from '#web/staff/queries.ts';
 import { CalendarDay } from './CalendarDay.tsx';
 import { StaffBookingForm } from './StaffBookingForm.tsx';
 
 type View = 'day' | 'week';
-
-export function useSetup(officeId: string) {
-  return useQuery({ queryKey: ['setup', officeId], queryFn: () => api('GET /api/offices/:id/appointment-setup', { params: { id: officeId } }) });
-}
-
-export function useCalendar(officeId: string, from: string, days: number, counsellor = '') {
-  return useQuery({
-    queryKey: ['calendar', officeId, from, days, counsellor],
-    queryFn: () => api('GET /api/offices/:id/calendar', { params: { id: officeId }, query: { from, days, counsellor } }),
-  });
-}
 
 /** Day and week calendar of an office or one counsellor: a table per day, marks, and booking for a person. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const office = useOffice(id);
+  const { mayOn } = usePermissions();
+  const may = (action: Action) => office.data !== undefined && mayOn(action, officeScope(office.data), office.data);
+  const changes = { mark: may('appointment.mark'), cancel: may('appointment.cancel'), move: may('appointment.move') };
   const title = t('calendar.titleOf', { office: office.data?.name ?? '' });
   useDocumentTitle(title);
   const [view, setView] = useState<View>('day');
@@ -91,8 +83,8 @@ export function CalendarPage() {
       </p>
       {calendar.isError ? <Alert variant="danger" role="alert" title={t('errors.loadFailed')} /> : null}
       {calendar.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
-      {calendar.data?.days.map((day) => <CalendarDay key={day.date} officeId={id} day={day} setup={setup.data} names={names} />)}
-      {setup.data ? <StaffBookingForm key={date} officeId={id} setup={setup.data} date={date} /> : null}
+      {calendar.data?.days.map((day) => <CalendarDay key={day.date} officeId={id} day={day} setup={setup.data} names={names} changes={changes} />)}
+      {setup.data && may('appointment.book-for-person') ? <StaffBookingForm key={date} officeId={id} setup={setup.data} date={date} /> : null}
     </>
   );
 }

@@ -6,15 +6,15 @@ import { Button } from '#web/ui/Button.tsx';
 import { TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
-import { berlinInstant, timeInBerlin } from '#web/staff/format.ts';
+import { berlinInstant, formatDate, timeInBerlin } from '#web/staff/format.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import type { CalendarEntry, StaffMoveBody } from '#web/staff/types.ts';
 
 const FIELDS = ['date', 'time', 'start', 'counsellorId'] as const;
 
 /** "Absagen" (with a confirm step) and "Verschieben" (day and time) for a booked entry of the calendar. */
-export function ChangeAppointment({ officeId, date, entry }: { officeId: string; date: string; entry: CalendarEntry }) {
-  const { t } = useTranslation();
+export function ChangeAppointment({ officeId, date, entry, mayCancel, mayMove, onDone }: { officeId: string; date: string; entry: CalendarEntry; mayCancel: boolean; mayMove: boolean; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [mode, setMode] = useState<'none' | 'cancel' | 'move'>('none');
   const [cancelFailed, setCancelFailed] = useState(false);
@@ -27,6 +27,7 @@ export function ChangeAppointment({ officeId, date, entry }: { officeId: string;
     try {
       await api('POST /api/offices/:id/appointments/:appointmentId/cancel', { params: { id: officeId, appointmentId: entry.id } });
       await refresh();
+      onDone(t('calendar.cancelled', names));
     } catch {
       setCancelFailed(true);
     }
@@ -37,6 +38,10 @@ export function ChangeAppointment({ officeId, date, entry }: { officeId: string;
       ['calendar', officeId],
       ['slots', officeId],
     ],
+    onSuccess: (moved) => {
+      setMode('none');
+      onDone(t('calendar.moved', { ...names, to: `${formatDate(form.date, i18n.language)} ${timeInBerlin(moved.start)}` }));
+    },
   });
 
   if (mode === 'cancel') {
@@ -65,12 +70,16 @@ export function ChangeAppointment({ officeId, date, entry }: { officeId: string;
   }
   return (
     <>
-      <Button small variant="tertiary" onClick={() => setMode('move')} aria-label={t('calendar.moveNamed', names)}>
-        {t('calendar.move')}
-      </Button>
-      <Button small variant="tertiary" onClick={() => setMode('cancel')} aria-label={t('calendar.cancelNamed', names)}>
-        {t('calendar.cancel')}
-      </Button>
+      {mayMove ? (
+        <Button small variant="tertiary" onClick={() => setMode('move')} aria-label={t('calendar.moveNamed', names)}>
+          {t('calendar.move')}
+        </Button>
+      ) : null}
+      {mayCancel ? (
+        <Button small variant="tertiary" onClick={() => setMode('cancel')} aria-label={t('calendar.cancelNamed', names)}>
+          {t('calendar.cancel')}
+        </Button>
+      ) : null}
     </>
   );
 }

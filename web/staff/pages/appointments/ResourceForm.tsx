@@ -8,8 +8,9 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { berlinInstant, timeInBerlin, todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
+import { usePermissions } from '#web/staff/permissions.ts';
 import type { Resource, ResourceBody, ResourceUpdate } from '#web/staff/types.ts';
-import { parseLanguages, WEEKDAYS, weekdayName } from '#web/staff/pages/offices/labels.tsx';
+import { parseLanguages, WEEKDAYS, weekdayName } from '#web/staff/labels.tsx';
 
 interface WindowRow {
   weekday: string;
@@ -27,10 +28,16 @@ interface AbsenceRow {
 const berlinDateOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
 /** A counsellor (optionally linked to a staff account) or an interpreter: languages, weekly availability, absences. */
-export function ResourceForm({ officeId, resource, onClose }: { officeId: string; resource: Resource | null; onClose: () => void }) {
+/** `organisationId`: the office's provider, whose accounts a counsellor may be linked to (offered to those who may list accounts). */
+export function ResourceForm({ officeId, organisationId, resource, onClose }: { officeId: string; organisationId: string | undefined; resource: Resource | null; onClose: (saved: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>(resource !== null);
-  const accounts = useQuery({ queryKey: ['accounts', 'own'], queryFn: () => api('GET /api/accounts') });
+  const { may } = usePermissions();
+  const accounts = useQuery({
+    queryKey: ['accounts', organisationId],
+    queryFn: () => api('GET /api/accounts', { query: { organisationId } }),
+    enabled: organisationId !== undefined && may('account.list'),
+  });
   const [kind, setKind] = useState<'counsellor' | 'interpreter'>(resource?.kind ?? 'counsellor');
   const [displayName, setDisplayName] = useState(resource?.displayName ?? '');
   const [accountId, setAccountId] = useState(resource?.accountId ?? '');
@@ -60,7 +67,7 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
     },
     invalidate: [['setup', officeId]],
     onSuccess: () => {
-      if (resource) return onClose();
+      if (resource) return onClose(true);
       setDisplayName('');
       setAccountId('');
       setWindows([]);
@@ -144,7 +151,7 @@ export function ResourceForm({ officeId, resource, onClose }: { officeId: string
             {t('setup.resource.addAbsence')}
           </Button>
         </fieldset>
-        <FormActions submit={resource ? t('common.save') : t('setup.resource.create')} disabled={apiForm.busy} cancel={resource ? t('common.cancel') : null} onCancel={onClose} />
+        <FormActions submit={resource ? t('common.save') : t('setup.resource.create')} disabled={apiForm.busy} cancel={resource ? t('common.cancel') : null} onCancel={() => onClose(false)} />
       </form>
     </section>
   );

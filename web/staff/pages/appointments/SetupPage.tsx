@@ -7,9 +7,9 @@ import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
 import type { AppointmentType, Resource } from '#web/staff/types.ts';
-import { interval, languageList, weekdayName } from '#web/staff/pages/offices/labels.tsx';
-import { useOffice } from '#web/staff/pages/offices/OfficePage.tsx';
-import { useSetup } from './CalendarPage.tsx';
+import { interval, languageList, weekdayName } from '#web/staff/labels.tsx';
+import { useOffice, useSetup } from '#web/staff/queries.ts';
+import { useNotice } from '#web/staff/forms.tsx';
 import { ClosuresForm } from './ClosuresForm.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
 import { TypeForm } from './TypeForm.tsx';
@@ -24,6 +24,8 @@ export function SetupPage() {
   useDocumentTitle(title);
   const [editingType, setEditingType] = useState<AppointmentType | null>(null);
   const [editingResource, setEditingResource] = useState<Resource | null>(null);
+  const typeNotice = useNotice();
+  const resourceNotice = useNotice();
   const minutes = (n: number) => t('setup.minutes', { n });
 
   return (
@@ -61,14 +63,28 @@ export function SetupPage() {
                   key: 'actions',
                   header: t('common.actions'),
                   cell: (ty) => (
-                    <Button variant="tertiary" small onClick={() => setEditingType(ty)} aria-label={t('setup.type.editNamed', { name: ty.name })}>
+                    <Button variant="tertiary" small onClick={() => {
+                      typeNotice.clear();
+                      setEditingType(ty);
+                    }} aria-label={t('setup.type.editNamed', { name: ty.name })}>
                       {t('common.edit')}
                     </Button>
                   ),
                 },
               ]}
             />
-            {editingType ? <TypeForm key={editingType.id} officeId={id} type={editingType} onClose={() => setEditingType(null)} /> : null}
+            {typeNotice.region}
+            {editingType ? (
+              <TypeForm
+                key={editingType.id}
+                officeId={id}
+                type={editingType}
+                onClose={(saved) => {
+                  if (saved) typeNotice.show(t('common.savedNamed', { name: editingType.name }));
+                  setEditingType(null);
+                }}
+              />
+            ) : null}
             <TypeForm officeId={id} type={null} onClose={() => undefined} />
           </section>
           <section className="staff-section" aria-labelledby="resources-heading">
@@ -95,15 +111,30 @@ export function SetupPage() {
                   key: 'actions',
                   header: t('common.actions'),
                   cell: (r) => (
-                    <Button variant="tertiary" small onClick={() => setEditingResource(r)} aria-label={t('setup.resource.editNamed', { name: r.displayName })}>
+                    <Button variant="tertiary" small onClick={() => {
+                      resourceNotice.clear();
+                      setEditingResource(r);
+                    }} aria-label={t('setup.resource.editNamed', { name: r.displayName })}>
                       {t('common.edit')}
                     </Button>
                   ),
                 },
               ]}
             />
-            {editingResource ? <ResourceForm key={editingResource.id} officeId={id} resource={editingResource} onClose={() => setEditingResource(null)} /> : null}
-            <ResourceForm officeId={id} resource={null} onClose={() => undefined} />
+            {resourceNotice.region}
+            {editingResource ? (
+              <ResourceForm
+                key={editingResource.id}
+                officeId={id}
+                organisationId={office.data?.provider.id}
+                resource={editingResource}
+                onClose={(saved) => {
+                  if (saved) resourceNotice.show(t('common.savedNamed', { name: editingResource.displayName }));
+                  setEditingResource(null);
+                }}
+              />
+            ) : null}
+            <ResourceForm officeId={id} organisationId={office.data?.provider.id} resource={null} onClose={() => undefined} />
           </section>
           <ClosuresForm key={JSON.stringify(setup.data.closures)} setup={setup.data} />
         </>

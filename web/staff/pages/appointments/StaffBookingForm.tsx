@@ -8,7 +8,7 @@ import { api } from '#web/staff/api.ts';
 import { berlinInstant, formatDate, timeInBerlin } from '#web/staff/format.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import type { AppointmentSetup, StaffBooking } from '#web/staff/types.ts';
-import { languageName } from '#web/staff/pages/offices/labels.tsx';
+import { languageName } from '#web/staff/labels.tsx';
 
 const FIELDS = ['typeId', 'date', 'time', 'start', 'name', 'phone', 'email', 'language', 'counsellorId', 'note'] as const;
 

@@ -6,8 +6,8 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { AppointmentKind, AppointmentType, AppointmentTypeBody } from '#web/staff/types.ts';
-import { toNumber } from '#web/staff/pages/offices/OfficeDetailsForm.tsx';
-import { parseLanguages } from '#web/staff/pages/offices/labels.tsx';
+import { toNumber } from '#web/staff/format.ts';
+import { parseLanguages } from '#web/staff/labels.tsx';
 
 const NUMBERS = ['durationMinutes', 'bufferBeforeMinutes', 'bufferAfterMinutes', 'minNoticeMinutes', 'horizonDays', 'webPerDay', 'cancelNoticeMinutes', 'slotStepMinutes'] as const;
 type NumberField = (typeof NUMBERS)[number];
@@ -17,7 +17,7 @@ const KINDS: AppointmentKind[] = ['first_consultation', 'follow_up', 'specialist
 const DEFAULTS: Record<NumberField, string> = { durationMinutes: '60', bufferBeforeMinutes: '0', bufferAfterMinutes: '10', minNoticeMinutes: '120', horizonDays: '28', webPerDay: '', cancelNoticeMinutes: '120', slotStepMinutes: '30' };
 
 /** Create or change an appointment type: duration, buffers, notice, horizon, web quota (the rest kept for staff), walk-in. */
-export function TypeForm({ officeId, type, onClose }: { officeId: string; type: AppointmentType | null; onClose: () => void }) {
+export function TypeForm({ officeId, type, onClose }: { officeId: string; type: AppointmentType | null; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>(type !== null);
   const [kind, setKind] = useState<AppointmentKind>(type?.kind ?? 'first_consultation');
@@ -50,7 +50,7 @@ export function TypeForm({ officeId, type, onClose }: { officeId: string; type: 
       return name;
     },
     invalidate: [['setup', officeId]],
-    onSuccess: () => (type ? onClose() : setName('')),
+    onSuccess: () => (type ? onClose(true) : setName('')),
   });
   const created = type ? null : apiForm.done;
 
@@ -87,7 +87,7 @@ export function TypeForm({ officeId, type, onClose }: { officeId: string; type: 
         <TextField id={apiForm.id('languages')} label={t('setup.type.languages')} hint={t('setup.type.languagesHint')} optional={t('common.optional')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={apiForm.field('languages')} />
         <CheckboxField id={apiForm.id('walkIn')} label={t('setup.type.walkInLabel')} checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} error={apiForm.field('walkIn')} />
         <CheckboxField id={apiForm.id('active')} label={t('setup.type.activeLabel')} checked={active} onChange={(e) => setActive(e.target.checked)} error={apiForm.field('active')} />
-        <FormActions submit={type ? t('common.save') : t('setup.type.create')} disabled={apiForm.busy} cancel={type ? t('common.cancel') : null} onCancel={onClose} />
+        <FormActions submit={type ? t('common.save') : t('setup.type.create')} disabled={apiForm.busy} cancel={type ? t('common.cancel') : null} onCancel={() => onClose(false)} />
       </form>
     </section>
   );

@@ -12,7 +12,8 @@ export function AuditPage() {
   const me = useMe();
   const [params] = useSearchParams();
   const security = params.get('log') === 'security';
-  const isCity = me.role === 'city_admin';
+  // Only administrators open this page: the city's sees every organisation's log (and addresses).
+  const isCity = me.organisation.kind === 'city';
   useDocumentTitle(security ? t('audit.security.title') : t('audit.title'));
   const lead = security
     ? isCity ? t('audit.security.leadCity') : t('audit.security.leadProvider', { organisation: me.organisation.name })

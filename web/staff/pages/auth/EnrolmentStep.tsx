@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '#web/ui/Button.tsx';
 import { api } from '#web/staff/api.ts';
 import { SESSION_KEY, useSetSession } from '#web/staff/session.tsx';
-import { TotpSetup } from './TotpSetup.tsx';
+import { TotpSetup } from '#web/staff/TotpSetup.tsx';
 
 /** The organisation requires a second factor and the account has none yet: set it up to go on. */
 export function EnrolmentStep() {

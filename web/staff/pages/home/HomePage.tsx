@@ -5,12 +5,13 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDate, isValidOn, todayInBerlin } from '#web/staff/format.ts';
-import { navigationFor } from '#web/staff/layout/nav.ts';
+import { useMenu, visibleMenu } from '#web/staff/navigation.ts';
 import { useDocumentTitle } from '#web/staff/page.tsx';
+import { usePermissions } from '#web/staff/permissions.ts';
 import { useMe } from '#web/staff/session.tsx';
 import { TodaySection } from './TodaySection.tsx';
 
-/** The regions a social worker's organisation serves today, from its service agreements. */
+/** The regions the staff member's provider serves today, from its service agreements. */
 function MyRegions({ organisationId }: { organisationId: string }) {
   const { t, i18n } = useTranslation();
   const today = todayInBerlin();
@@ -43,12 +44,16 @@ function MyRegions({ organisationId }: { organisationId: string }) {
   );
 }
 
-/** The start page: organisation, what this role does here, and where to go. */
+// i18n-keys: staff:home.roleText.*, staff:roles.*
+/** The start page: organisation, what the staff member does here, today's appointments, and where to go. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const { may } = usePermissions();
+  const menu = useMenu();
   useDocumentTitle(t('home.title'));
-  const links = navigationFor(me.role).filter((item) => item.to !== '/');
+  const links = visibleMenu(menu, may).filter((item) => item.text);
+  const isProvider = me.organisation.kind === 'provider';
   return (
     <>
       <PageHeader title={t('home.greeting', { name: me.displayName })} lead={t('home.organisation', { organisation: me.organisation.name, role: t(`roles.${me.role}`) })} />
@@ -58,8 +63,8 @@ export function HomePage() {
         </h2>
         <p className="kern-body">{t(`home.roleText.${me.role}`)}</p>
       </section>
-      {me.role === 'social_worker' || me.role === 'provider_admin' ? <TodaySection organisationId={me.organisation.id} /> : null}
-      {me.role === 'social_worker' ? <MyRegions organisationId={me.organisation.id} /> : null}
+      {may('appointment.book-for-person') ? <TodaySection /> : null}
+      {isProvider && may('service-agreement.list') ? <MyRegions organisationId={me.organisation.id} /> : null}
       <section className="staff-section" aria-labelledby="home-links">
         <h2 className="kern-heading-medium" id="home-links">
           {t('home.goTo')}
@@ -74,7 +79,7 @@ export function HomePage() {
                   </Link>
                 </div>
                 <div className="kern-card__body">
-                  <p className="kern-body">{t(`home.linkText.${item.to.slice(1)}`)}</p>
+                  <p className="kern-body">{item.text ? t(item.text) : null}</p>
                 </div>
               </div>
             </li>

@@ -1,14 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '#web/staff/api.ts';
 import { timeInBerlin, todayInBerlin } from '#web/staff/format.ts';
+import { interval, languageName } from '#web/staff/labels.tsx';
+import { officeScope, usePermissions } from '#web/staff/permissions.ts';
+import { useCalendar, useOffices } from '#web/staff/queries.ts';
 import type { OfficeSummary } from '#web/staff/types.ts';
-import { useCalendar } from '#web/staff/pages/appointments/CalendarPage.tsx';
-import { interval, languageName } from '#web/staff/pages/offices/labels.tsx';
 
+// i18n-keys: staff:calendar.status.*
+/** One office's appointments of today: a table named by the office (under "Termine heute"), its walk-in hours, the link to its calendar. */
 function OfficeToday({ office }: { office: OfficeSummary }) {
   const { t, i18n } = useTranslation();
   const calendar = useCalendar(office.id, todayInBerlin(), 1);
@@ -16,12 +17,11 @@ function OfficeToday({ office }: { office: OfficeSummary }) {
   const entries = (day?.entries ?? []).filter((e) => e.status !== 'cancelled' && e.status !== 'held');
   return (
     <div className="staff-subform">
-      <h3 className="kern-heading-small">{office.name}</h3>
       {calendar.isError ? <Alert variant="danger" title={t('errors.loadFailed')} /> : null}
-      {day && day.walkIn.length > 0 ? <p className="kern-body">{t('calendar.walkIn', { times: day.walkIn.map((w) => interval(w.opens, w.closes)).join(', ') })}</p> : null}
+      {calendar.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
       {day ? (
         <Table
-          caption={t('home.todayCaption', { office: office.name })}
+          caption={office.name}
           rows={entries}
           rowKey={(e) => e.id}
           empty={t('calendar.noEntries')}
@@ -33,6 +33,7 @@ function OfficeToday({ office }: { office: OfficeSummary }) {
           ]}
         />
       ) : null}
+      {day && day.walkIn.length > 0 ? <p className="kern-body">{t('calendar.walkIn', { times: day.walkIn.map((w) => interval(w.opens, w.closes)).join(', ') })}</p> : null}
       <p className="kern-body">
         <Link className="kern-link" to={`/offices/${office.id}/calendar`}>
           {t('home.openCalendar', { office: office.name })}
@@ -42,11 +43,12 @@ function OfficeToday({ office }: { office: OfficeSummary }) {
   );
 }
 
-/** Today's appointments of the offices of the signed-in staff member's provider. */
-export function TodaySection({ organisationId }: { organisationId: string }) {
+/** Today's appointments of the offices where the staff member books for people. */
+export function TodaySection() {
   const { t } = useTranslation();
-  const offices = useQuery({ queryKey: ['offices', ''], queryFn: () => api('GET /api/offices') });
-  const mine = (offices.data ?? []).filter((o) => o.provider.id === organisationId);
+  const { mayOn } = usePermissions();
+  const offices = useOffices();
+  const mine = (offices.data ?? []).filter((o) => mayOn('appointment.book-for-person', officeScope(o), o) && mayOn('appointment.read-calendar', officeScope(o), o));
   return (
     <section className="staff-section" aria-labelledby="home-today">
       <h2 className="kern-heading-medium" id="home-today">

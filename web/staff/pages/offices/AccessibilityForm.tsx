@@ -6,7 +6,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { OfficeDetail, TriState, UpdateOffice } from '#web/staff/types.ts';
-import { toNumber } from './OfficeDetailsForm.tsx';
+import { toNumber } from '#web/staff/format.ts';
 
 type Facts = OfficeDetail['accessibility'];
 interface EntranceRow {

@@ -6,7 +6,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { HoursException, OfficeDetail, OpeningHoursRule, UpdateOffice } from '#web/staff/types.ts';
-import { WEEKDAYS, weekdayName } from './labels.tsx';
+import { WEEKDAYS, weekdayName } from '#web/staff/labels.tsx';
 
 interface RuleRow {
   weekday: string;

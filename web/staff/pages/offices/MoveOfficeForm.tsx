@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SelectField, TextField } from '#web/ui/Field.tsx';
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
+import { useRegionsToday } from '#web/staff/queries.ts';
 import { todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { MoveOffice, OfficeDetail } from '#web/staff/types.ts';
@@ -15,7 +15,7 @@ export function MoveOfficeForm({ office, onClose }: { office: OfficeDetail; onCl
   const { t } = useTranslation();
   const navigate = useNavigate();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
-  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
+  const regions = useRegionsToday();
   const [validFrom, setValidFrom] = useState(todayInBerlin());
   const [regionCode, setRegionCode] = useState(office.region.code);
   const [address, setAddress] = useState<AddressState>({ street: '', houseNumber: '', postcode: '', city: office.address.city, lat: '', lon: '' });

@@ -5,14 +5,9 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen, type useFormErrors } from '#web/staff/forms.tsx';
 import type { OfficeDetail, UpdateOffice } from '#web/staff/types.ts';
-import { parseLanguages } from './labels.tsx';
+import { toNumber } from '#web/staff/format.ts';
+import { parseLanguages } from '#web/staff/labels.tsx';
 import { ServicesFields } from './ServicesSection.tsx';
-
-/** A number typed into a field (decimal comma allowed); what is not one is NaN, which JSON sends as null, and the server names the field. */
-export function toNumber(text: string): number {
-  const value = Number(text.trim().replace(',', '.'));
-  return text.trim() === '' ? Number.NaN : value;
-}
 
 export const ADDRESS_FIELDS = ['address.street', 'address.houseNumber', 'address.postcode', 'address.city', 'point.lat', 'point.lon'] as const;
 

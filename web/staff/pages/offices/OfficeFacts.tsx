@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Table } from '#web/ui/Table.tsx';
 import { formatDate } from '#web/staff/format.ts';
 import type { OfficeDetail } from '#web/staff/types.ts';
-import { interval, languageList, TriStateBadge, weekdayName } from './labels.tsx';
+import { interval, languageList, TriStateBadge, weekdayName } from '#web/staff/labels.tsx';
 
 // i18n-keys: staff:offices.kind.*, staff:offices.daySource.*, staff:offices.access.floorValue, staff:offices.access.stepsValue, staff:offices.access.doorWidthValue
 /** Address, contact, languages. */

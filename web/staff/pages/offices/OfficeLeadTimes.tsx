@@ -4,7 +4,7 @@ import { BarChart } from '#web/ui/BarChart.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import type { OfficeSummary } from '#web/staff/types.ts';
-import { useWeekLabel, WEEKS } from '#web/staff/pages/appointments/LeadTimesSection.tsx';
+import { useWeekLabel, WEEKS } from './LeadTimesSection.tsx';
 
 /** For the city: the lead-time KPI per office (the latest week with bookings, and the bookings of the period). */
 export function OfficeLeadTimes({ offices }: { offices: OfficeSummary[] }) {

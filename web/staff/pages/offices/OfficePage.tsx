@@ -1,17 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Action } from '#contracts/actions.ts';
 import { Link, useParams } from 'react-router';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Button } from '#web/ui/Button.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
-import { api, ProblemError } from '#web/staff/api.ts';
+import { ProblemError } from '#web/staff/api.ts';
 import { useDocumentTitle } from '#web/staff/page.tsx';
-import { useMe, type Me } from '#web/staff/session.tsx';
+import { officeScope, usePermissions } from '#web/staff/permissions.ts';
+import { useOffice } from '#web/staff/queries.ts';
 import type { OfficeDetail } from '#web/staff/types.ts';
 import { LoadingPage } from '#web/staff/pages/LoadingPage.tsx';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
-import { LeadTimesSection } from '#web/staff/pages/appointments/LeadTimesSection.tsx';
+import { LeadTimesSection } from './LeadTimesSection.tsx';
 import { AccessibilityForm } from './AccessibilityForm.tsx';
 import { MoveOfficeForm } from './MoveOfficeForm.tsx';
 import { AccessibilitySection, AddressSection, HoursSection, StopsSection } from './OfficeFacts.tsx';
@@ -23,24 +24,16 @@ import { SiteAssessmentForm } from './SiteAssessmentForm.tsx';
 
 type Panel = 'details' | 'hours' | 'access' | 'site' | 'move';
 
-export const isCityEditor = (me: Me) => me.role === 'city_coordinator' || me.role === 'city_admin';
-/** Provider staff of the office's own provider. */
-export const isOwnProvider = (me: Me, office: { provider: { id: string } }) => me.organisation.id === office.provider.id;
-
-export function useOffice(id: string) {
-  return useQuery({ queryKey: ['office', id], queryFn: () => api('GET /api/offices/:id', { params: { id } }) });
-}
-
 function OfficeView({ office }: { office: OfficeDetail }) {
   const { t } = useTranslation();
-  const me = useMe();
+  const { mayOn } = usePermissions();
   useDocumentTitle(office.name);
   const [panel, setPanel] = useState<Panel | null>(null);
   const [saved, setSaved] = useState(false);
-  const own = isOwnProvider(me, office);
-  const canEdit = isCityEditor(me) || (me.role === 'provider_admin' && own);
-  const canAssess = isCityEditor(me);
-  const canCalendar = own && (me.role === 'provider_admin' || me.role === 'social_worker');
+  const may = (action: Action) => mayOn(action, officeScope(office), office);
+  const canEdit = may('office.edit');
+  const canMove = may('office.move') && office.validTo === null;
+  const canAssess = may('office.assess-site');
   const open = (next: Panel) => {
     setSaved(false);
     setPanel(next);
@@ -61,14 +54,14 @@ function OfficeView({ office }: { office: OfficeDetail }) {
               {t('offices.backToList')}
             </Link>
           </li>
-          {canCalendar ? (
+          {may('appointment.read-calendar') ? (
             <li>
               <Link className="kern-link" to={`/offices/${office.id}/calendar`}>
                 {t('calendar.title')}
               </Link>
             </li>
           ) : null}
-          {me.role === 'provider_admin' && own ? (
+          {may('appointment-setup.edit') ? (
             <li>
               <Link className="kern-link" to={`/offices/${office.id}/setup`}>
                 {t('setup.title')}
@@ -85,7 +78,7 @@ function OfficeView({ office }: { office: OfficeDetail }) {
         </ul>
       </nav>
       {saved ? <Alert variant="success" role="status" title={t('offices.saved')} /> : null}
-      {canEdit || canAssess ? (
+      {canEdit || canAssess || canMove ? (
         <div className="staff-actions">
           {canEdit ? (
             <>
@@ -105,7 +98,7 @@ function OfficeView({ office }: { office: OfficeDetail }) {
               {t('offices.editSite')}
             </Button>
           ) : null}
-          {canEdit && office.validTo === null ? (
+          {canMove ? (
             <Button variant="secondary" small onClick={() => open('move')}>
               {t('offices.move')}
             </Button>
@@ -117,13 +110,13 @@ function OfficeView({ office }: { office: OfficeDetail }) {
       {panel === 'access' ? <AccessibilityForm {...props} /> : null}
       {panel === 'site' ? <SiteAssessmentForm {...props} /> : null}
       {panel === 'move' ? <MoveOfficeForm {...props} /> : null}
-      <ScorecardSection officeId={office.id} />
+      {may('office.read-scorecard') ? <ScorecardSection officeId={office.id} /> : null}
       <AddressSection office={office} />
       <ServicesSection office={office} />
       <HoursSection office={office} />
       <AccessibilitySection office={office} />
       <StopsSection office={office} />
-      {isCityEditor(me) || own ? <LeadTimesSection officeId={office.id} /> : null}
+      {may('office.read-lead-times') ? <LeadTimesSection officeId={office.id} /> : null}
     </>
   );
 }

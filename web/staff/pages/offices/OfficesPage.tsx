@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,24 +5,25 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { SelectField } from '#web/ui/Field.tsx';
 import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
-import { api } from '#web/staff/api.ts';
 import { useDocumentTitle } from '#web/staff/page.tsx';
+import { officeScope, usePermissions } from '#web/staff/permissions.ts';
+import { useRegionsToday, useOffices } from '#web/staff/queries.ts';
 import { useMe } from '#web/staff/session.tsx';
-import { languageList } from './labels.tsx';
+import { languageList } from '#web/staff/labels.tsx';
 import { OfficeLeadTimes } from './OfficeLeadTimes.tsx';
-
-export const officesKey = (region: string) => ['offices', region] as const;
 
 /** Integrationsbüros: the offices in force today, per region; each links to its detail. */
 export function OfficesPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const { mayOn } = usePermissions();
   const title = t('offices.title');
   useDocumentTitle(title);
   const [region, setRegion] = useState('');
-  const regions = useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
-  const offices = useQuery({ queryKey: officesKey(region), queryFn: () => api('GET /api/offices', { query: { region } }) });
+  const regions = useRegionsToday();
+  const offices = useOffices(region);
   const regionName = regions.data?.find((r) => r.code === region)?.name;
+  const withLeadTimes = (offices.data ?? []).filter((o) => mayOn('office.read-lead-times', officeScope(o), o));
 
   return (
     <>
@@ -66,7 +66,7 @@ export function OfficesPage() {
           ]}
         />
       ) : null}
-      {offices.data && (me.role === 'city_admin' || me.role === 'city_coordinator') ? <OfficeLeadTimes offices={offices.data} /> : null}
+      {withLeadTimes.length > 0 ? <OfficeLeadTimes offices={withLeadTimes} /> : null}
     </>
   );
 }

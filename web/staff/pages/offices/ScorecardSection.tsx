@@ -4,7 +4,7 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import type { ScorecardCriterion } from '#web/staff/types.ts';
-import { LightBadge } from './labels.tsx';
+import { LightBadge } from '#web/staff/labels.tsx';
 
 // i18n-keys: staff:offices.criterion.*, staff:offices.evidence.*, staff:offices.scorecard.notes.*, staff:offices.rating.*, staff:offices.tri.*
 const TRI = new Set(['yes', 'no', 'unknown']);

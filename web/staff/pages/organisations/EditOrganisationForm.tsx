@@ -7,7 +7,7 @@ import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { Organisation, UpdateOrganisation } from '#web/staff/types.ts';
 
 /** Edits one organisation below the table; the heading takes the focus when it opens. */
-export function EditOrganisationForm({ organisation, onClose }: { organisation: Organisation; onClose: () => void }) {
+export function EditOrganisationForm({ organisation, onClose }: { organisation: Organisation; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
   const [name, setName] = useState(organisation.name);
@@ -22,7 +22,7 @@ export function EditOrganisationForm({ organisation, onClose }: { organisation: 
       return api('PATCH /api/organisations/:id', { params: { id: organisation.id }, body });
     },
     invalidate: [['organisations']],
-    onSuccess: onClose,
+    onSuccess: () => onClose(true),
   });
 
   return (
@@ -35,7 +35,7 @@ export function EditOrganisationForm({ organisation, onClose }: { organisation: 
         <TextField id={apiForm.id('name')} name="name" label={t('organisations.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
         <CheckboxField id={apiForm.id('requireTotp')} name="requireTotp" label={t('organisations.requireTotpLabel')} checked={requireTotp} onChange={(e) => setRequireTotp(e.target.checked)} error={apiForm.field('requireTotp')} />
         <CheckboxField id={apiForm.id('archived')} name="archived" label={t('organisations.archivedLabel')} checked={archived} onChange={(e) => setArchived(e.target.checked)} error={apiForm.field('archived')} />
-        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
     </section>
   );

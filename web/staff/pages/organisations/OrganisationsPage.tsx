@@ -7,6 +7,7 @@ import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDate } from '#web/staff/format.ts';
+import { useNotice } from '#web/staff/forms.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
 import type { Organisation } from '#web/staff/types.ts';
 import { CreateOrganisationForm } from './CreateOrganisationForm.tsx';
@@ -19,6 +20,7 @@ export function OrganisationsPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('organisations.title'));
   const [editing, setEditing] = useState<Organisation | null>(null);
+  const notice = useNotice();
   const { data, isPending, isError } = useQuery({
     queryKey: ORGANISATIONS_KEY,
     queryFn: () => api('GET /api/organisations', { query: { archived: 'include' } }),
@@ -43,7 +45,10 @@ export function OrganisationsPage() {
               key: 'actions',
               header: t('common.actions'),
               cell: (o) => (
-                <Button variant="tertiary" small onClick={() => setEditing(o)} aria-label={t('organisations.editNamed', { name: o.name })}>
+                <Button variant="tertiary" small onClick={() => {
+                  notice.clear();
+                  setEditing(o);
+                }} aria-label={t('organisations.editNamed', { name: o.name })}>
                   {t('common.edit')}
                 </Button>
               ),
@@ -51,7 +56,17 @@ export function OrganisationsPage() {
           ]}
         />
       ) : null}
-      {editing ? <EditOrganisationForm key={editing.id} organisation={editing} onClose={() => setEditing(null)} /> : null}
+      {notice.region}
+      {editing ? (
+        <EditOrganisationForm
+          key={editing.id}
+          organisation={editing}
+          onClose={(saved) => {
+            if (saved) notice.show(t('common.savedNamed', { name: editing.name }));
+            setEditing(null);
+          }}
+        />
+      ) : null}
       <CreateOrganisationForm />
     </>
   );

@@ -35,7 +35,7 @@ export function CreateRegionForm() {
   );
 }
 
-export function EditRegionForm({ region, onClose }: { region: Region; onClose: () => void }) {
+export function EditRegionForm({ region, onClose }: { region: Region; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
   const [name, setName] = useState(region.name);
@@ -48,7 +48,7 @@ export function EditRegionForm({ region, onClose }: { region: Region; onClose: (
       return api('PATCH /api/regions/:code', { params: { code: region.code }, body });
     },
     invalidate: [['regions']],
-    onSuccess: onClose,
+    onSuccess: () => onClose(true),
   });
 
   return (
@@ -60,7 +60,7 @@ export function EditRegionForm({ region, onClose }: { region: Region; onClose: (
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('name')} name="name" label={t('regions.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
         <TextField id={apiForm.id('description')} name="description" label={t('regions.description')} optional={t('common.optional')} value={description} onChange={(e) => setDescription(e.target.value)} error={apiForm.field('description')} />
-        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={onClose} />
+        <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
     </section>
   );

@@ -9,22 +9,23 @@ import { PageHeader } from '#web/ui/PageHeader.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDate, todayInBerlin } from '#web/staff/format.ts';
+import { useNotice } from '#web/staff/forms.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
-import { useMe } from '#web/staff/session.tsx';
+import { usePermissions } from '#web/staff/permissions.ts';
 import type { Region } from '#web/staff/types.ts';
 import { CreateRegionForm, EditRegionForm } from './RegionForms.tsx';
 import { MembersSection } from './MembersSection.tsx';
 
-/** Regionen (everyone reads; city_admin also edits regions and moves Stadtbezirke/Ortschaften). */
+/** Regionen (everyone reads; the city's administration also edits regions and moves Stadtbezirke/Ortschaften). */
 export function RegionsPage() {
   const { t, i18n } = useTranslation();
-  const me = useMe();
-  const isAdmin = me.role === 'city_admin';
-  const title = isAdmin ? t('regions.titleAdmin') : t('regions.title');
+  const { may } = usePermissions();
+  const title = may('region-member.move') ? t('regions.titleAdmin') : t('regions.title');
   useDocumentTitle(title);
   const [atInput, setAtInput] = useState(todayInBerlin());
   const [at, setAt] = useState(atInput);
   const [editing, setEditing] = useState<Region | null>(null);
+  const notice = useNotice();
   const regions = useQuery({ queryKey: ['regions', at], queryFn: () => api('GET /api/regions', { query: { at } }) });
 
   const columns = [
@@ -33,12 +34,15 @@ export function RegionsPage() {
     { key: 'members', header: t('regions.members'), cell: (r: Region) => r.members.map((m) => m.name).join(', ') || t('regions.noMembers') },
     { key: 'description', header: t('regions.description'), cell: (r: Region) => r.description },
   ];
-  if (isAdmin) {
+  if (may('region.edit')) {
     columns.push({
       key: 'actions',
       header: t('common.actions'),
       cell: (r: Region) => (
-        <Button variant="tertiary" small onClick={() => setEditing(r)} aria-label={t('regions.editNamed', { name: r.name })}>
+        <Button variant="tertiary" small onClick={() => {
+          notice.clear();
+          setEditing(r);
+        }} aria-label={t('regions.editNamed', { name: r.name })}>
           {t('common.edit')}
         </Button>
       ),
@@ -48,7 +52,7 @@ export function RegionsPage() {
   return (
     <>
       <PageHeader title={title} lead={t('regions.lead')} />
-      {isAdmin ? (
+      {may('geodata.import') ? (
         <p className="kern-body">
           <Link className="kern-link" to="/regions/geodata">
             {t('geo.title')}
@@ -73,9 +77,19 @@ export function RegionsPage() {
       {regions.data ? (
         <Table caption={t('regions.caption', { date: formatDate(at, i18n.language) })} rows={regions.data} rowKey={(r) => r.code} empty={t('regions.empty')} columns={columns} />
       ) : null}
-      {isAdmin && editing ? <EditRegionForm key={editing.code} region={editing} onClose={() => setEditing(null)} /> : null}
-      {isAdmin ? <CreateRegionForm /> : null}
-      {isAdmin && regions.data ? <MembersSection regions={regions.data} /> : null}
+      {notice.region}
+      {may('region.edit') && editing ? (
+        <EditRegionForm
+          key={editing.code}
+          region={editing}
+          onClose={(saved) => {
+            if (saved) notice.show(t('common.savedNamed', { name: editing.name }));
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      {may('region.create') ? <CreateRegionForm /> : null}
+      {may('region-member.move') && regions.data ? <MembersSection regions={regions.data} /> : null}
     </>
   );
 }
