@@ -18,6 +18,10 @@ const USAGE = `Usage: lotse <command>
   audit verify                  check every organisation's audit hash chain; exits 1 and names
                                 the first broken entry when one was altered or removed
   demo seed                     load the demo data into an empty database
+  demo generate --households N [--seed S]
+                                add N generated households (names in several scripts) to the
+                                providers holding a service agreement (for trying Lotse at scale
+                                and the benchmark)
   gtfs import <folder-or-zip>   import a GTFS feed (stops.txt; routes, trips, stop_times, calendar
                                 where present), replacing the previous one
   geo import <units.geojson> [--assign <units-to-stadtteil.csv>] [--valid-from YYYY-MM-DD]
@@ -104,6 +108,16 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'demo': {
+      if (sub === 'generate') {
+        const { values } = parseArgs({ args: rest, options: { households: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+        const households = Number(values.households);
+        const seed = values.seed === undefined ? 1 : Number(values.seed);
+        if (!Number.isInteger(households) || households < 1 || households > 1_000_000 || !Number.isInteger(seed)) fail(`--households N (1…1000000) is required; --seed S is a whole number.\n\n${USAGE}`);
+        const { generateDemoHouseholds } = await import('#server/modules/cases/cases.public.ts');
+        const r = await withDb(config, (deps) => generateDemoHouseholds(deps, { households, seed }));
+        process.stdout.write(`Generated ${r.households} households with ${r.people} people for ${r.providers} providers.\n`);
+        return;
+      }
       if (sub !== 'seed') fail(USAGE);
       const seeded = await withDb(config, (deps) => seedDemo(deps));
       process.stdout.write(seeded ? 'Demo data loaded.\n' : 'The database has organisations already: demo data not loaded.\n');

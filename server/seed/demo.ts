@@ -6,6 +6,7 @@ import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
+import { seedDemoHouseholds } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -51,6 +52,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
       await insertAccount(tx, { organisationId, email: a.email, role: a.role, displayName: a.displayName, passwordHash });
     }
     await seedDemoOffices(tx, orgIds);
+    // Households with names in several scripts, for every provider in its region.
+    await seedDemoHouseholds(tx, DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region })), deps.now?.() ?? new Date());
     // Demo bookings hold sealed names: only where the key ring is at hand (start, CLI, tests).
     if (deps.keys) await seedDemoAppointments(tx, deps.keys, deps.now?.() ?? new Date(), orgIds);
     return true;

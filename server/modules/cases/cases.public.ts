@@ -3,3 +3,7 @@
  * another's data only through that module's public file, never its tables or queries.
  */
 export { seedResidenceStatuses } from './reference.ts';
+/** Demo content: households of every demo provider (in the demo seed's transaction). */
+export { seedDemoHouseholds } from './demo.seed.ts';
+/** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
+export { generateDemoHouseholds } from './demo.generate.ts';

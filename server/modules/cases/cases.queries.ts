@@ -145,3 +145,16 @@ export async function replaceAssignees(tx: Tx, caseFileId: string, organisationI
   await tx.delete(caseAssignment).where(eq(caseAssignment.caseFileId, caseFileId));
   if (accountIds.length) await tx.insert(caseAssignment).values(accountIds.map((accountId) => ({ caseFileId, accountId, organisationId, assignedAt: now })));
 }
+
+// ---------------------------------------------------------------- bulk (demo data, benchmark)
+export async function insertHouseholds(tx: Tx, values: (typeof household.$inferInsert)[]): Promise<void> {
+  if (values.length) await tx.insert(household).values(values);
+}
+
+export async function insertPeople(tx: Tx, values: (typeof person.$inferInsert)[]): Promise<void> {
+  if (values.length) await tx.insert(person).values(values);
+}
+
+export async function insertCaseFiles(tx: Tx, values: (typeof caseFile.$inferInsert)[]): Promise<void> {
+  if (values.length) await tx.insert(caseFile).values(values);
+}

@@ -19,6 +19,12 @@ export async function insertNameKeys(tx: Tx, organisationId: string, personId: s
   await tx.insert(personNameKey).values(keys.map((k) => ({ organisationId, personId, spelling: k.spelling, latin: k.latin, skeleton: k.skeleton, phonetic: sql`lotse_name_phonetic(${k.latin})` })));
 }
 
+/** Search keys of many people at once (demo data, benchmark). */
+export async function insertNameKeyRows(tx: Tx, organisationId: string, rows: readonly { personId: string; key: NameKeyValues }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(personNameKey).values(rows.map(({ personId, key }) => ({ organisationId, personId, spelling: key.spelling, latin: key.latin, skeleton: key.skeleton, phonetic: sql`lotse_name_phonetic(${key.latin})` })));
+}
+
 export async function deleteNameKeys(tx: Tx, personId: string): Promise<void> {
   await tx.delete(personNameKey).where(eq(personNameKey.personId, personId));
 }
