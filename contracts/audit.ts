@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'appointment.mark.done', 'appointment.mark.no_show', 'appointment.mark.booked', 'waitlist.join',
   'household.create', 'household.update', 'person.create', 'person.read', 'person.update', 'person.search', 'person.merge',
   'case.list', 'case.read', 'case.assign', 'case.close', 'case.reopen',
+  'catalog.create-draft', 'catalog.update-draft', 'catalog.publish', 'catalog-service.create', 'catalog-service.update', 'catalog-service.deactivate',
   'audit.export',
 ] as const;
 
@@ -27,7 +28,7 @@ export const AUDIT_ACTIONS = [
 export const AUDIT_RECORD_TYPES = [
   'account', 'organisation', 'region', 'region_member', 'service_agreement', 'office', 'office_evidence_photo',
   'appointment_type', 'appointment_resource', 'appointment', 'waitlist_entry', 'boundary_set', 'street_directory_entry',
-  'quarter_population', 'gtfs_stop', 'household', 'person', 'case_file', 'audit_entry',
+  'quarter_population', 'gtfs_stop', 'household', 'person', 'case_file', 'catalog_version', 'catalog_service', 'audit_entry',
 ] as const;
 
 /** Filters shared by the page and the CSV export; the period is in Europe/Berlin, both days included. */

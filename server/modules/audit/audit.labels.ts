@@ -4,6 +4,7 @@ import type { recordRef } from '#contracts/audit.ts';
 import type { Tx } from '#server/db.ts';
 import type { StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfServiceAgreements } from '#server/modules/calls/calls.public.ts';
+import { catalogLabel, labelsOfCatalogServices, labelsOfCatalogVersions } from '#server/modules/catalog/catalog.public.ts';
 import { labelsOfAccounts, labelsOfOrganisations } from '#server/modules/identity/identity.public.ts';
 import { labelsOfOffices } from '#server/modules/offices/offices.public.ts';
 import { labelsOfRegionMembers, labelsOfRegions } from '#server/modules/regions/regions.public.ts';
@@ -75,6 +76,12 @@ const serviceAgreements: RecordResolver = async ({ tx }, ids) => {
   }));
 };
 
+const catalogVersions: RecordResolver = async ({ tx }, ids) =>
+  byId(await labelsOfCatalogVersions(tx, ids), (r) => ({ state: 'named', label: `${r.number}: ${r.label}`, href: `/catalog?version=${r.id}` }));
+
+const catalogServices: RecordResolver = async ({ tx }, ids) =>
+  byId(await labelsOfCatalogServices(tx, ids), (r) => ({ state: 'named', label: catalogLabel(r.name, 'de', r.code), detail: `${r.versionNumber} · ${r.code}`, href: `/catalog?version=${r.versionId}` }));
+
 /** A record about a person with no page to open: a neutral label for every id, never its content. */
 export const personalWithoutLink: RecordResolver = async (_reader, ids) => new Map(ids.map((id) => [id, { state: 'personal' }]));
 
@@ -86,6 +93,8 @@ export const RECORD_RESOLVERS: RecordResolvers = {
   region: regions,
   region_member: regionMembers,
   service_agreement: serviceAgreements,
+  catalog_version: catalogVersions,
+  catalog_service: catalogServices,
   appointment: personalWithoutLink,
   waitlist_entry: personalWithoutLink,
   // Case work: neutral until the cases module offers pages to link to (see the note on top).

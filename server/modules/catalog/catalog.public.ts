@@ -94,6 +94,15 @@ export async function serviceForEntry(tx: Tx, serviceId: string, date: string): 
   return serviceInfo(service);
 }
 
+/** For the audit log: catalog versions and services by id, labelled (ids unknown are left out). */
+export async function labelsOfCatalogVersions(tx: Tx, ids: readonly string[]): Promise<{ id: string; number: number; label: string }[]> {
+  return q.labelsOfVersions(tx, ids);
+}
+
+export async function labelsOfCatalogServices(tx: Tx, ids: readonly string[]): Promise<{ id: string; code: string; name: Record<string, string>; versionId: string; versionNumber: number }[]> {
+  return q.labelsOfServices(tx, ids);
+}
+
 /** The codes of the sensitive integration areas (special categories: health, crisis, special circumstances). */
 export async function sensitiveAreas(tx: Tx): Promise<Set<string>> {
   return new Set(await q.listSensitiveAreaCodes(tx));

@@ -121,6 +121,13 @@ describe('a new version', () => {
     const actions = audited.filter((a) => a.ids.includes(draft.id) || a.ids.includes(mine.id) || a.ids.includes(search.id)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['catalog.create-draft', 'catalog-service.create', 'catalog-service.deactivate', 'catalog-service.update', 'catalog.publish']));
 
+    // The audit log names the version and the service.
+    type Ref = { type: string; label: string | null; detail: string | null; href: string | null };
+    const log = (await ctx.request(admin, { method: 'GET', url: '/api/audit?action=catalog.*' })).json<{ entries: { action: string; records: Ref[] }[] }>();
+    expect(log.entries.find((e) => e.action === 'catalog.publish')?.records).toEqual([expect.objectContaining({ type: 'catalog_version', label: '2: Katalog 2027', href: `/catalog?version=${draft.id}` })]);
+    const serviceLog = (await ctx.request(admin, { method: 'GET', url: '/api/audit?action=catalog-service.create' })).json<{ entries: { records: Ref[] }[] }>();
+    expect(serviceLog.entries[0]?.records[0]).toMatchObject({ type: 'catalog_service', label: 'Leistung housing.move-in', detail: '2 · housing.moving-in' });
+
     const history = (await ctx.request(await ctx.staff('social_worker'), { method: 'GET', url: '/api/catalog/versions' })).json<Summary[]>();
     expect(history.map((v) => [v.number, v.status, v.current])).toEqual([[2, 'published', true], [1, 'published', false]]);
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '#server/db.ts';
 import { catalogService, catalogVersion, integrationArea, serviceBlock } from './catalog.schema.ts';
@@ -184,4 +184,20 @@ export async function updateService(tx: Tx, id: string, values: Partial<typeof c
 export async function listSensitiveAreaCodes(tx: Tx): Promise<string[]> {
   const rows = await tx.select({ code: integrationArea.code }).from(integrationArea).where(eq(integrationArea.sensitivity, 'special')).orderBy(asc(integrationArea.position));
   return rows.map((r) => r.code);
+}
+
+/** Number and label of catalog versions by id (the audit log's labels). */
+export async function labelsOfVersions(tx: Tx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return tx.select({ id: catalogVersion.id, number: catalogVersion.number, label: catalogVersion.label }).from(catalogVersion).where(inArray(catalogVersion.id, [...ids]));
+}
+
+/** Names, codes and version of catalog services by id (the audit log's labels). */
+export async function labelsOfServices(tx: Tx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({ id: catalogService.id, code: catalogService.code, name: catalogService.name, versionId: catalogService.versionId, versionNumber: catalogVersion.number })
+    .from(catalogService)
+    .innerJoin(catalogVersion, eq(catalogVersion.id, catalogService.versionId))
+    .where(inArray(catalogService.id, [...ids]));
 }
