@@ -110,6 +110,22 @@ describe('staff journeys', () => {
     expect(await page.getByText('beratung@sued.demo').count()).toBe(0);
     expect(await page.getByText('admin@stadt.demo').count()).toBe(0);
     await expectAccessible(page, 'accounts (provider admin)');
+
+    // a new account of their own, then assigned to a region: saving says so, the table shows the region
+    const name = `Regina Region ${Date.now().toString(36)}`;
+    const create = page.getByRole('region', { name: /^Konto anlegen/ });
+    await create.getByLabel('Name').fill(name);
+    await create.getByLabel('E-Mail-Adresse').fill(`regina.${Date.now().toString(36)}@nord.demo`);
+    await create.getByLabel(/Einladung/).uncheck();
+    await create.getByLabel('Erstes Passwort').fill('ein langes Passwort 2019');
+    await create.getByRole('button', { name: 'Konto anlegen' }).click();
+    await create.getByRole('status').filter({ hasText: 'ist angelegt' }).waitFor();
+    await page.getByRole('button', { name: `Konto von ${name} bearbeiten` }).click();
+    await page.getByRole('group', { name: 'Regionen' }).getByLabel('Nord').check();
+    await expectAccessible(page, 'account edit with regions');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `Die Änderungen an ${name} sind gespeichert.` }).waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(name) }).getByRole('cell', { name: 'Nord', exact: true }).count()).toBe(1);
     await context.close();
   });
 });
