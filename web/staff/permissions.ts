@@ -19,8 +19,9 @@ export function officeScope(office: { provider: { id: string }; region: { code: 
 /**
  * What the signed-in staff member may do, from the action catalogue (contracts/actions.ts):
  * `may(action)` somewhere (from `/api/auth/me`'s permittedActions: menus, pages), `mayOn(action,
- * scope, record)` on one record — the record's own `permittedActions` when the API sends them for
- * that action, otherwise the catalogue's record rule (own organisation, own region).
+ * scope, record)` on one record — the record's own `permittedActions` when the API sends them
+ * (offices and accounts list every action the pages ask about), otherwise the catalogue's record
+ * rule (own organisation, own region) on the record's scope.
  */
 export function permissionsOf(me: Me) {
   const granted = new Set<Action>(me.permittedActions);

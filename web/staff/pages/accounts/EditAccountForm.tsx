@@ -63,7 +63,7 @@ export function EditAccountForm({ account, kind, self, onClose }: Props) {
         {locked ? <CheckboxField id={apiForm.id('unlock')} name="unlock" label={t('accounts.unlockLabel')} checked={unlock} onChange={(e) => setUnlock(e.target.checked)} error={apiForm.field('unlock')} /> : null}
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-      {self ? null : <TotpReset account={account} />}
+      {mayOn('account.reset-second-factor', { organisationId: account.organisationId }, account) && !self ? <TotpReset account={account} /> : null}
     </section>
   );
 }
