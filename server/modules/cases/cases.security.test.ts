@@ -31,7 +31,19 @@ describe('case work row-level security', () => {
       sql`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ('household', 'person', 'person_name_key', 'case_file', 'case_assignment', 'residence_status') order by relname`,
     );
     expect(rows).toHaveLength(6);
-    for (const r of rows) expect([r.relname, r.relrowsecurity, r.relforcerowsecurity]).toEqual([r.relname, true, true]);
+    // person_name_key alone is not FORCE-d: its search function runs as the owner and applies the tenant rule itself.
+    for (const r of rows) expect([r.relname, r.relrowsecurity, r.relforcerowsecurity]).toEqual([r.relname, true, r.relname !== 'person_name_key']);
+  });
+
+  it('lets the search function answer the current tenant\'s keys only, and nothing in any other scope', async () => {
+    const call = sql`select person_id from lotse_person_name_matches('nadia nord', 'nd nrd', 'NT NRT', null, 10)`;
+    const own = await ctx.database.db.transaction({ kind: 'tenant', organisationId: a }, (tx) => queryRows<{ person_id: string }>(tx, call));
+    expect(own).toHaveLength(1);
+    for (const scope of [{ kind: 'tenant', organisationId: b }, { kind: 'city', organisationId: city }, { kind: 'public' }, { kind: 'city', organisationId: a }] as const) {
+      expect(await ctx.database.db.transaction(scope, (tx) => queryRows(tx, call))).toEqual([]);
+    }
+    const outside = await ctx.database.db.transaction({ kind: 'tenant', organisationId: a }, (tx) => queryRows(tx, sql`select person_id from lotse_person_name_matches('nadia nord', 'nd nrd', 'NT NRT', array['sued'], 10)`));
+    expect(outside).toEqual([]);
   });
 
   it('shows another provider and the city scope no row of a provider\'s households, people, keys or case files', async () => {

@@ -5,7 +5,8 @@ import { personNameKey } from './cases.schema.ts';
 /**
  * The person search: trigram word similarity (pg_trgm, GIN-indexed) over each spelling's folded
  * Latin key, its consonant skeleton and its double-metaphone codes, best spelling per person.
- * RLS keeps it inside the provider; `regionCodes` keeps a region-bound social worker inside its regions.
+ * The tenant binds it (RLS, and the search function's own rule); `regionCodes` keeps a region-bound
+ * social worker inside its regions.
  */
 
 export interface NameKeyValues {
@@ -61,34 +62,25 @@ export interface SearchHit {
  * out). Each condition is a GIN trigram index scan; the three are OR-ed (a bitmap OR).
  */
 export async function searchPeople(tx: Tx, query: { latin: string; skeleton: string }, regionCodes: readonly string[] | null, limit: number): Promise<SearchHit[]> {
-  const regions =
-    regionCodes === null ? sql`true` : regionCodes.length === 0 ? sql`false` : sql`h.region_code in (${sql.join(regionCodes.map((c) => sql`${c}`), sql`, `)})`;
+  // The query's phonetic key first, as a value: called inside the statement it would be computed per row.
+  const [codes] = await queryRows<{ phonetic: string }>(tx, sql`select lotse_name_phonetic(${query.latin}) as phonetic`);
+  const phonetic = codes?.phonetic ?? '';
+  const regions = regionCodes === null ? sql`null::text[]` : sql`array[${sql.join([...regionCodes, ''].map((c) => sql`${c}`), sql`, `)}]::text[]`;
+  // lotse_person_name_matches (migration person_search): the index search, bound to the tenant by the
+  // function itself; person and household are joined here under their policies.
   return queryRows<SearchHit>(
     tx,
     sql`
-      with hits as (
-        select k.person_id,
-               max(word_similarity(${query.latin}, k.latin)) as name_score,
-               max(word_similarity(${query.skeleton}, k.skeleton)) as skeleton_score,
-               max(word_similarity(lotse_name_phonetic(${query.latin}), k.phonetic)) as phonetic_score,
-               array_agg(k.spelling order by k.id) as spellings
-        from person_name_key k
-        where ${query.latin} <% k.latin
-           or (${query.skeleton} <> '' and ${query.skeleton} <% k.skeleton)
-           or (lotse_name_phonetic(${query.latin}) <> '' and lotse_name_phonetic(${query.latin}) <% k.phonetic)
-        group by k.person_id
-      )
       select p.id as "personId", p.household_id as "householdId", h.region_code as "regionCode",
              p.family_name as "familyName", p.given_names as "givenNames",
              p.birth_year as "birthYear", p.birth_month as "birthMonth", p.birth_day as "birthDay",
-             hits.name_score::float8 as "nameScore", hits.skeleton_score::float8 as "skeletonScore",
-             hits.phonetic_score::float8 as "phoneticScore", hits.spellings as "spellings"
-      from hits
-      join person p on p.id = hits.person_id
+             m.name_score::float8 as "nameScore", m.skeleton_score::float8 as "skeletonScore",
+             m.phonetic_score::float8 as "phoneticScore", m.spellings as "spellings"
+      from lotse_person_name_matches(${query.latin}, ${query.skeleton}, ${phonetic}, ${regions}, ${limit}) m
+      join person p on p.id = m.person_id
       join household h on h.id = p.household_id
-      where p.merged_into_id is null and ${regions}
-      order by greatest(hits.name_score, 0.95 * hits.skeleton_score, 0.8 * hits.phonetic_score) desc, p.id
-      limit ${limit}`,
+      where p.merged_into_id is null
+      order by greatest(m.name_score, 0.95 * m.skeleton_score, 0.8 * m.phonetic_score) desc, p.id`,
   );
 }
 
