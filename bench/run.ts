@@ -9,6 +9,7 @@ import { formatTable, listenLocal, measure, settings, type Figure, type Row } fr
 import { geoFigure } from './geo.bench.ts';
 import { regionsFigure } from './regions.bench.ts';
 import { bookingFigure, slotsFigure } from './appointments.bench.ts';
+import { casesFigure } from './cases.bench.ts';
 import type { Deps } from '#server/deps.ts';
 
 /**
@@ -22,6 +23,7 @@ const FIGURES: { name: string; make: (lotseUrl: string, deps: Deps) => Promise<F
   { name: 'geo', make: geoFigure },
   { name: 'appointments', make: bookingFigure },
   { name: 'slots', make: slotsFigure },
+  { name: 'cases', make: casesFigure },
 ];
 
 async function main(): Promise<void> {
