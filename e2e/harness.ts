@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -8,14 +9,18 @@ import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_CITY } from '#server/seed/demo.ts';
 
 /**
- * End-to-end harness: Lotse as a real process on the embedded database with demo data, driven by
- * Debian's Chromium through playwright-core; axe-core on every page.
+ * End-to-end harness: Lotse as a real process on the embedded database, driven by Debian's Chromium
+ * through playwright-core; axe-core on every page. The database holds the demo data (as a new
+ * installation does), but the tests neither use nor change it: before the server starts the
+ * harness creates a city administrator of its own through the command line, and the tests make
+ * every other record they need through the API (e2e/factories.ts), under names unique to the run.
+ * So a data dir can be reused: running the tests twice on one database passes (e2e/reuse.test.ts).
  */
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-export const DEMO_PASSWORD = 'lotse-demo-2019';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,19 +32,61 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A staff account a test can log in with. */
+export interface Credentials {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
 export interface RunningLotse {
   url: string;
   dataDir: string;
+  /** The city administrator the harness created for this run (unique email). */
+  admin: Credentials;
   output: () => string;
+  /** Stops the process; removes the data dir unless it was handed in. */
   stop: () => Promise<void>;
 }
 
-export async function startLotse(env: Record<string, string> = {}): Promise<RunningLotse> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-e2e-'));
+/** A random suffix for names and emails, so that records of two runs on one database never meet. */
+export function uniqueTag(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function lotseEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, HOST: '127.0.0.1', LOTSE_DATA_DIR: dataDir, LOTSE_DEMO: '1', LOTSE_LOG_LEVEL: 'warn', DATABASE_URL: '', ...env };
+}
+
+function cli(dataDir: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['bin/lotse.js', ...args], { env: lotseEnv(dataDir, {}), timeout: 150_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`lotse ${args[0] ?? ''} ${args[1] ?? ''} failed: ${stderr || error.message}`)) : resolve(stdout),
+    );
+  });
+}
+
+/**
+ * Before the server holds the data dir (PGlite allows one process): the demo data where the
+ * database is empty (a no-op otherwise), then a city administrator of this run's own. Lotse serves
+ * one city; the harness finds it by the name the demo gives it (the only demo fact it reads).
+ */
+export async function bootstrapCityAdmin(dataDir: string): Promise<Credentials> {
+  await cli(dataDir, ['demo', 'seed']);
+  const tag = uniqueTag();
+  const admin = { email: `e2e-admin-${tag}@stadt.test`, password: `e2e-pass-${tag}-long`, displayName: `E2E Verwaltung ${tag}` };
+  await cli(dataDir, ['user', 'create', '--email', admin.email, '--role', 'city_admin', '--org', DEMO_CITY, '--name', admin.displayName, '--password', admin.password]);
+  return admin;
+}
+
+/** Starts Lotse on a new data dir, or on `opts.dataDir` (kept on stop), with its own city administrator. */
+export async function startLotse(env: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<RunningLotse> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-e2e-'));
+  const admin = await bootstrapCityAdmin(dataDir);
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/lotse.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOTSE_DATA_DIR: dataDir, LOTSE_DEMO: '1', LOTSE_LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: lotseEnv(dataDir, { PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -60,13 +107,14 @@ export async function startLotse(env: Record<string, string> = {}): Promise<Runn
   return {
     url,
     dataDir,
+    admin,
     output: () => output,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -151,6 +199,8 @@ export interface E2eApp {
   browser: Browser;
   /** The mails Lotse sent (empty unless started with `{ mail: true }`). */
   mails: Mail[];
+  /** The run's own city administrator (see bootstrapCityAdmin). */
+  admin: Credentials;
 }
 
 /**
@@ -158,7 +208,7 @@ export interface E2eApp {
  * receives what Lotse sends. The fields are set once beforeAll has run.
  */
 export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
-  const app: E2eApp = { url: '', browser: undefined as unknown as Browser, mails: [] };
+  const app: E2eApp = { url: '', browser: undefined as unknown as Browser, mails: [], admin: { email: '', password: '', displayName: '' } };
   let lotse: RunningLotse | undefined;
   let browser: Browser | undefined;
   let inbox: Inbox | undefined;
@@ -166,7 +216,7 @@ export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
     inbox = opts.mail ? await startInbox() : undefined;
     lotse = await startLotse(inbox ? { SMTP_URL: inbox.smtpUrl } : {});
     browser = await launchBrowser();
-    Object.assign(app, { url: lotse.url, browser, mails: inbox?.mails ?? [] });
+    Object.assign(app, { url: lotse.url, browser, mails: inbox?.mails ?? [], admin: lotse.admin });
   });
   afterAll(async () => {
     await browser?.close();
@@ -177,16 +227,16 @@ export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
 }
 
 /** Fills in the staff login form and sends it (the outcome is the test's to check). */
-export async function submitLogin(page: Page, url: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function submitLogin(page: Page, url: string, email: string, password: string): Promise<void> {
   await page.goto(`${url}/app/login`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 }
 
-/** Logs a demo staff account in and waits for the home page. */
-export async function logIn(page: Page, url: string, email: string): Promise<void> {
-  await submitLogin(page, url, email);
+/** Logs a staff account in (one the test made, see e2e/factories.ts) and waits for the home page. */
+export async function logIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
+  await submitLogin(page, url, who.email, who.password);
   await page.waitForURL(/\/app\/?$/);
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
