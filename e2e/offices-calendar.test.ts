@@ -1,12 +1,23 @@
 import type { Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '#test/png.ts';
-import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
+import { account, cityAccount, cityAdmin, providerWithOffice, type Account, type Office, type Organisation } from './factories.ts';
+import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../test/fixtures/geo/${name}`, import.meta.url));
 
 const app = useLotse();
+
+/** Offices of the test's own (each with its provider, region and agreement) and the provider's staff. */
+let mine: { provider: Organisation; office: Office };
+let other: { office: Office };
+let lead: Account;
+beforeAll(async () => {
+  mine = await providerWithOffice(app);
+  other = await providerWithOffice(app);
+  lead = await account(app, mine.provider, 'provider_admin');
+});
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
 
@@ -21,21 +32,25 @@ describe('offices, appointments and geodata in the staff app', () => {
   it('a provider admin opens their office, reads the scorecard and edits the opening hours (an error, then success)', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, app.url, 'leitung@nord.demo');
+    // the city's assessment of the footpaths, with a note, as the scorecard's evidence
+    const note = `Breite Gehwege, Ampel direkt vor dem Haus (${uniqueTag()}).`;
+    const assessed = await (await cityAdmin(app)).send('PUT', `/api/offices/${mine.office.id}/site-assessment`, { footpaths: { rating: 'good', note } });
+    expect(assessed.status).toBe(204);
+    await logIn(page, app.url, lead);
     await nav(page).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Integrationsbüros' }).waitFor();
-    await page.getByRole('rowheader', { name: /Integrationsbüro Süd/ }).waitFor();
+    // another provider's office is listed too
+    await page.getByRole('rowheader', { name: new RegExp(other.office.name) }).waitFor();
     await expectAccessible(page, 'offices list (provider admin)');
 
-    await page.getByRole('link', { name: 'Integrationsbüro Nord', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Integrationsbüro Nord' }).waitFor();
+    await page.getByRole('link', { name: mine.office.name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: mine.office.name }).waitFor();
     const scorecard = page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' });
     await scorecard.getByRole('rowheader', { name: 'Fußwege' }).waitFor();
     // the light is a word (and an icon), not a colour alone; unknown is its own answer
     expect(await scorecard.getByRole('row', { name: /Fußwege/ }).textContent()).toContain('Grün – erfüllt');
     expect(await scorecard.getByRole('row', { name: /Zentrale Lage/ }).textContent()).toContain('Unbekannt');
-    expect(await page.getByText('Breite Gehwege, Ampel direkt vor dem Haus.').count()).toBeGreaterThan(0);
-    await page.getByRole('table', { name: 'Nächste Haltestellen' }).getByRole('rowheader', { name: 'Bischofsweg (Demo)' }).waitFor();
+    expect(await page.getByText(note).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'office detail (provider admin)');
 
     await page.getByRole('button', { name: 'Öffnungszeiten bearbeiten' }).click();
@@ -60,12 +75,12 @@ describe('offices, appointments and geodata in the staff app', () => {
   it('a provider admin sets up an appointment type and a counsellor; a social worker sees a public booking in the day calendar and marks it done', async () => {
     const admin = await newContext(app.browser);
     const page = await admin.newPage();
-    await logIn(page, app.url, 'leitung@nord.demo');
-    await openOffice(page, 'Integrationsbüro Nord');
-    const officeId = /\/offices\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
-    expect(officeId).not.toBe('');
+    await logIn(page, app.url, lead);
+    await openOffice(page, mine.office.name);
+    const officeId = mine.office.id;
+    expect(page.url()).toContain(officeId);
     await page.getByRole('link', { name: 'Terminvergabe einrichten' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Terminvergabe einrichten – Integrationsbüro Nord' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Terminvergabe einrichten – ${mine.office.name}` }).waitFor();
     await expectAccessible(page, 'appointment setup (empty)');
 
     // an appointment type: a wrong duration first, then a good one
@@ -105,7 +120,7 @@ describe('offices, appointments and geodata in the staff app', () => {
     const booked = await fetch(`${app.url}/api/appointments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${Date.now()}` },
-      body: JSON.stringify({ officeId, typeId, start: slots.next, name: 'Amal Haddad', email: 'amal@example.org', language: 'ar' }),
+      body: JSON.stringify({ officeId, typeId, start: slots.next, name: 'Amal Haddad', email: `amal.${uniqueTag()}@example.org`, language: 'ar' }),
     });
     expect(booked.status).toBe(201);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(slots.next ?? ''));
@@ -113,14 +128,14 @@ describe('offices, appointments and geodata in the staff app', () => {
     // the social worker of the provider sees it in the day calendar (on a tablet) and marks it done
     const worker = await newContext(app.browser, { mobile: true });
     const tablet = await worker.newPage();
-    await logIn(tablet, app.url, 'beratung@nord.demo');
+    await logIn(tablet, app.url, await account(app, mine.provider, 'social_worker'));
     await tablet.getByRole('heading', { level: 2, name: 'Termine heute' }).waitFor();
     // one heading for the day, each office's table named by the office (no repeated "Termine heute")
-    await tablet.getByRole('table', { name: 'Integrationsbüro Nord' }).waitFor();
+    await tablet.getByRole('table', { name: mine.office.name }).waitFor();
     expect(await tablet.getByText('Termine heute', { exact: false }).count()).toBe(1);
     await expectAccessible(tablet, 'home with today (social worker)');
     await tablet.goto(`${app.url}/app/offices/${officeId}/calendar`);
-    await tablet.getByRole('heading', { level: 1, name: 'Kalender – Integrationsbüro Nord' }).waitFor();
+    await tablet.getByRole('heading', { level: 1, name: `Kalender – ${mine.office.name}` }).waitFor();
     await tablet.getByLabel('Datum', { exact: true }).fill(day);
     const row = tablet.getByRole('row', { name: /Amal Haddad/ });
     await row.waitFor();
@@ -154,9 +169,12 @@ describe('offices, appointments and geodata in the staff app', () => {
   it('a city admin imports a small GeoJSON fixture with its unit table, sees the result and the list, and tests a point', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, app.url, 'admin@stadt.demo');
+    // Boundaries are the city's reference data, shared by every run on this database: the import
+    // names its source uniquely, and the point test reads the fixture's units only.
+    const source = `E2E-Testdaten ${uniqueTag()}`;
+    await logIn(page, app.url, await cityAccount(app, 'city_admin'));
     await nav(page).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
-    await page.getByRole('table', { name: 'Wartezeit je Büro' }).getByRole('rowheader', { name: 'Integrationsbüro Nord' }).waitFor();
+    await page.getByRole('table', { name: 'Wartezeit je Büro' }).getByRole('rowheader', { name: mine.office.name }).waitFor();
     await expectAccessible(page, 'offices with the waiting time per office (city admin)');
     await nav(page).getByRole('link', { name: 'Regionen & Gebiete', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Regionen & Gebiete' }).waitFor();
@@ -173,11 +191,11 @@ describe('offices, appointments and geodata in the staff app', () => {
     await page.getByLabel('GeoJSON-Datei').setInputFiles(fixture('units.geojson'));
     await page.getByLabel('Zuordnungstabelle (CSV)').setInputFiles(fixture('units-zuordnung.csv'));
     await page.getByLabel('Gültig ab').fill('2024-01-01');
-    await page.getByLabel('Quelle').fill('E2E-Testdaten');
+    await page.getByLabel('Quelle').fill(source);
     await page.getByRole('button', { name: 'Grenzen importieren', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Einheiten importiert' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Einheiten importiert' }).textContent()).toContain('6 Einheiten importiert');
-    await page.getByRole('table', { name: 'Grenzsätze, neueste Gültigkeit zuerst' }).getByRole('cell', { name: 'E2E-Testdaten' }).waitFor();
+    await page.getByRole('table', { name: 'Grenzsätze, neueste Gültigkeit zuerst' }).getByRole('cell', { name: source }).waitFor();
     await expectAccessible(page, 'geodata import result');
 
     await page.getByLabel('Geografische Breite').fill('51.0519');
@@ -196,10 +214,13 @@ describe('offices, appointments and geodata in the staff app', () => {
   });
 
   it('a city coordinator rates the footpaths of an office, which changes its light, and records a move that keeps the history', async () => {
+    // an office of its own whose footpaths the city rated poor
+    const { office } = await providerWithOffice(app);
+    expect((await (await cityAdmin(app)).send('PUT', `/api/offices/${office.id}/site-assessment`, { footpaths: { rating: 'poor', note: 'Baustelle.' } })).status).toBe(204);
     const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, app.url, 'koordination@stadt.demo');
-    await openOffice(page, 'Integrationsbüro Süd');
+    await logIn(page, app.url, await cityAccount(app, 'city_coordinator'));
+    await openOffice(page, office.name);
     const footpaths = page.getByRole('table', { name: 'Kriterien, Ampeln und Belege' }).getByRole('row', { name: /Fußwege/ });
     await footpaths.waitFor();
     expect(await footpaths.textContent()).toContain('Rot – nicht erfüllt');
@@ -231,7 +252,7 @@ describe('offices, appointments and geodata in the staff app', () => {
     expect(await page.getByText('Prohliser Allee 20, 01239 Dresden').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'office after the move');
     await page.getByRole('link', { name: 'Frühere Adresse dieses Büros' }).click();
-    await page.getByText('Prohliser Allee 12, 01239 Dresden').first().waitFor();
+    await page.getByText('Testweg 1, 01099 Dresden').first().waitFor();
     await context.close();
   });
 });
