@@ -84,6 +84,10 @@ export const ACTIONS = {
   'case.close': PROVIDER_STAFF,
   'person.search': PROVIDER_STAFF,
   'person.merge': PROVIDER_STAFF,
+  // case work done with a household (service entries, quick contacts, assessments)
+  'service-entry.read': PROVIDER_STAFF,
+  'service-entry.create': PROVIDER_STAFF,
+  'service-entry.edit': PROVIDER_STAFF,
   'residence-status.list': EVERY_STAFF,
 
   // audit

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isoDate } from './common.ts';
+
+/**
+ * Case work done with a household: service entries (Leistungsnachweise) coded against the service
+ * catalog in force on their day. Social data (SGB X): provider staff only, every read audited.
+ * Notes in a sensitive integration area, or marked sensitive, are sealed at field level.
+ */
+
+export const SETTINGS = ['office', 'home_visit', 'phone', 'video', 'outreach', 'group'] as const;
+export const setting = z.enum(SETTINGS);
+
+const language = z.string().regex(/^[a-z]{2,3}$/);
+
+export const createServiceEntryBody = z
+  .object({
+    occurredOn: isoDate,
+    minutes: z.number().int().min(1).max(720).default(30),
+    serviceId: z.uuid(),
+    setting: setting.default('office'),
+    /** The person(s) counselled (at least one) … */
+    counselledIds: z.array(z.uuid()).min(1).max(20),
+    /** … and the family members counselled alongside (funders count them apart). */
+    alongsideIds: z.array(z.uuid()).max(20).default([]),
+    /** The language the counselling was held in (ISO 639). */
+    language: language.default('de'),
+    interpreter: z.boolean().default(false),
+    note: z.string().trim().max(4000).default(''),
+    /** Seal the note whatever the area (a note the household asked to keep close). */
+    sensitive: z.boolean().default(false),
+  })
+  .strict();
+
+export const updateServiceEntryBody = createServiceEntryBody
+  .omit({ occurredOn: true, serviceId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+
+export const serviceEntry = z.object({
+  id: z.uuid(),
+  householdId: z.uuid(),
+  occurredOn: isoDate,
+  minutes: z.number().int(),
+  service: z.object({ id: z.uuid(), code: z.string(), name: z.string(), areaCode: z.string(), blockCode: z.string(), versionId: z.uuid(), versionNumber: z.number().int() }),
+  setting,
+  counselledIds: z.array(z.uuid()),
+  alongsideIds: z.array(z.uuid()),
+  language: z.string(),
+  interpreter: z.boolean(),
+  note: z.string(),
+  /** The note is sealed at rest (sensitive area or marked sensitive). */
+  sealed: z.boolean(),
+  sensitive: z.boolean(),
+  createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  version: z.number().int(),
+});
+export type ServiceEntry = z.infer<typeof serviceEntry>;
+
+export const serviceEntryList = z.object({ entries: z.array(serviceEntry) });
+export const serviceEntryListQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(200).default(50) }).strict();
