@@ -1,43 +1,37 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookingSamples } from '#web/public/booking/samples.tsx';
-import { DEMO_PASSWORD, expectAccessible, newContext, useLotse } from './harness.ts';
+import { account, appointmentType, counsellor, providerWithOffice, signIn, type Office, type Region } from './factories.ts';
+import { expectAccessible, newContext, uniqueTag, useLotse } from './harness.ts';
 
 /**
  * A visitor books an appointment in Arabic on a phone: once without JavaScript, once with it.
- * The confirmation mail arrives over real SMTP (a server in this process); the visitor cancels by
- * the link in the mail. axe checks every page visited (pages seen without JavaScript are checked
+ * The office, its region and its staff are the test's own (e2e/factories.ts). The confirmation
+ * mail arrives over real SMTP (a server in this process); the visitor cancels by the link in the
+ * mail. axe checks every page visited (pages seen without JavaScript are checked
  * as the same HTML in a context with JavaScript, which axe needs).
  */
 const app = useLotse({ mail: true });
 let checking: BrowserContext;
 let checker: Page;
-let officeId = '';
+let office: Office;
+let region: Region;
 
-/** The demo's team lead of region Nord gives the Nord office a bookable type and an Arabic-speaking counsellor where it has none. */
-async function ensureBookable(): Promise<void> {
-  const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leitung@nord.demo', password: DEMO_PASSWORD }) });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const csrf = ((await login.json()) as { me: { csrfToken: string } }).me.csrfToken;
-  const api = (method: string, path: string, body?: unknown) =>
-    fetch(`${app.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const offices = (await (await api('GET', '/api/offices')).json()) as { id: string; region: { code: string } }[];
-  officeId = offices.find((o) => o.region.code === 'nord')?.id ?? '';
-  expect(officeId).not.toBe('');
-  const types = (await (await api('GET', `/api/offices/${officeId}/appointment-types`)).json()) as { types: { walkIn: boolean; languages: string[] }[] };
-  if (types.types.some((t) => !t.walkIn && t.languages.includes('ar'))) return;
-  const type = await api('POST', `/api/offices/${officeId}/appointment-types`, { kind: 'first_consultation', name: 'Erstberatung', durationMinutes: 45, minNoticeMinutes: 60, horizonDays: 28, slotStepMinutes: 60 });
-  expect(type.status).toBe(201);
-  const availability = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, starts: '09:00', ends: '19:00' }));
-  for (const languages of [['de', 'ar'], ['de', 'ar', 'fa']]) {
-    const res = await api('POST', `/api/offices/${officeId}/appointment-resources`, { kind: 'counsellor', displayName: `Beratung ${languages.join('/')}`, languages, availability });
-    expect(res.status).toBe(201);
-  }
+/**
+ * An office of the test's own, in a region of its own (its Stadtbezirk is listed in the finder),
+ * with a bookable type and two Arabic-speaking counsellors, set up by the provider's team lead.
+ */
+async function setUpBookableOffice(): Promise<void> {
+  const own = await providerWithOffice(app);
+  office = own.office;
+  region = own.region;
+  const lead = await signIn(app, await account(app, own.provider, 'provider_admin'));
+  await appointmentType(lead, office, { name: 'Erstberatung' });
+  for (const languages of [['de', 'ar'], ['de', 'ar', 'fa']]) await counsellor(lead, office, languages);
 }
 
 beforeAll(async () => {
-  await ensureBookable();
+  await setUpBookableOffice();
   checking = await newContext(app.browser, { mobile: true });
   checker = await checking.newPage();
 });
@@ -73,13 +67,12 @@ async function bookInArabic(page: Page, email: string, javaScript: boolean): Pro
   await page.getByText('لم نجد هذا العنوان.').waitFor();
   await check(page, 'address not found (ar)', javaScript);
 
-  await page.getByLabel('الشارع').fill('Königsbrücker Straße');
-  await page.getByLabel('رقم المنزل').fill('48');
-  await page.getByRole('button', { name: 'ابحث عن المكتب' }).click();
+  // The list of Stadtbezirke finds the office of the test's own region.
+  await page.getByRole('link', { name: region.member.name, exact: true }).click();
   await page.getByRole('heading', { level: 2, name: 'مكتب الاندماج الخاص بك' }).waitFor();
   await check(page, 'office found (ar)', javaScript);
-  await page.locator('.finder-result').getByRole('link', { name: 'Integrationsbüro Nord' }).click();
-  await heading(page, 'Integrationsbüro Nord');
+  await page.locator('.finder-result').getByRole('link', { name: office.name }).click();
+  await heading(page, office.name);
   await check(page, 'office page (ar)', javaScript);
 
   await page.getByRole('link', { name: 'احجز موعدًا' }).first().click();
@@ -147,7 +140,7 @@ describe('booking an appointment in Arabic on a phone', () => {
   it('works without JavaScript, from the start page to the cancellation by the mailed link', async () => {
     const context = await newContext(app.browser, { mobile: true, javaScript: false, locale: 'ar' });
     const page = await context.newPage();
-    const email = 'sara.nojs@example.org';
+    const email = `sara.nojs.${uniqueTag()}@example.org`;
     const { code } = await bookInArabic(page, email, false);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('data-enhanced')).toBeNull();
@@ -158,7 +151,7 @@ describe('booking an appointment in Arabic on a phone', () => {
   it('works the same with JavaScript, which swaps the pages in place', async () => {
     const context = await newContext(app.browser, { mobile: true, javaScript: true, locale: 'ar' });
     const page = await context.newPage();
-    const email = 'sara.js@example.org';
+    const email = `sara.js.${uniqueTag()}@example.org`;
     let documents = 0;
     page.on('load', () => documents++);
     const { code } = await bookInArabic(page, email, true);

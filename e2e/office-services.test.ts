@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { account, providerWithOffice } from './factories.ts';
 import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
 const app = useLotse();
 
 describe('services an office offers', () => {
   it('a provider admin sees the office\'s services, changes them with checkboxes, and the public page lists them in Arabic', async () => {
+    // an office of the test's own, offering every block and counselling in every area
+    const blockCodes = ((await (await fetch(`${app.url}/api/service-blocks`)).json()) as { code: string }[]).map((b) => b.code);
+    const areaCodes = ((await (await fetch(`${app.url}/api/integration-areas`)).json()) as { code: string }[]).map((a) => a.code);
+    const { provider, office } = await providerWithOffice(app, { services: { blocks: blockCodes, areas: areaCodes } });
+    const lead = await account(app, provider, 'provider_admin');
     const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, app.url, 'leitung@nord.demo');
+    await logIn(page, app.url, lead);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
-    await page.getByRole('link', { name: 'Integrationsbüro Nord', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Integrationsbüro Nord' }).waitFor();
-    const officeId = /\/offices\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    await page.getByRole('link', { name: office.name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: office.name }).waitFor();
+    const officeId = office.id;
     const section = page.getByRole('region', { name: 'Angebote' });
     await section.getByText('Grundleistung (Willkommensleistung), Offene Sprechzeit, Fachleistung').waitFor();
 

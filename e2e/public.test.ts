@@ -13,6 +13,8 @@ const LANGUAGES = [
 ] as const;
 
 describe('public start page', () => {
+  // The four regions and their members are the city's reference data (loaded on every
+  // installation, not demo data): this test reads them and changes nothing.
   it('redirects / to the browser language and shows the four regions, in German by default', async () => {
     const context = await newContext(app.browser, { locale: 'de-DE' });
     const page = await context.newPage();
