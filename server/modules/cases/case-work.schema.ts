@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { catalogService, catalogVersion } from '../catalog/catalog.schema.ts';
+import { office } from '../offices/offices.schema.ts';
 import { account, organisation } from '../identity/identity.schema.ts';
 import { caseFile, household } from './cases.schema.ts';
 
@@ -85,5 +86,31 @@ export const caseStatistic = pgTable(
     index('case_statistic_period_idx').on(t.year, t.month),
     check('case_statistic_month_check', sql`${t.month} BETWEEN 1 AND 12`),
     check('case_statistic_persons_check', sql`${t.countedPersons} >= 0 AND ${t.alongsidePersons} >= 0 AND ${t.minutes} >= 0`),
+  ],
+);
+
+/**
+ * A quick contact at an office (Integrationsbüro, block `open_consultation`) without a case file:
+ * never named — counted by day, area(s), language and persons. Listed per office and day.
+ */
+export const quickContact = pgTable(
+  'quick_contact',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+    officeId: uuid('office_id').notNull().references(() => office.id),
+    occurredOn: date('occurred_on').notNull(),
+    areaCodes: text('area_codes').array().notNull(),
+    language: text('language').notNull(),
+    interpreter: boolean('interpreter').notNull().default(false),
+    countedPersons: smallint('counted_persons').notNull(),
+    minutes: smallint('minutes').notNull(),
+    createdBy: uuid('created_by').references(() => account.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('quick_contact_office_day_idx').on(t.officeId, t.occurredOn),
+    check('quick_contact_areas_check', sql`cardinality(${t.areaCodes}) >= 1`),
+    check('quick_contact_persons_check', sql`${t.countedPersons} BETWEEN 1 AND 50 AND ${t.minutes} BETWEEN 1 AND 720`),
   ],
 );
