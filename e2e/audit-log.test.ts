@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { cityAccount } from './factories.ts';
 import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
 const app = useLotse();
@@ -9,7 +10,8 @@ describe('the audit log people can read', () => {
   it('a city admin sees names instead of ids, filters by action and period (kept in the address), is told a bad period, and exports the filter as CSV', async () => {
     const context = await newContext(app.browser);
     const page = await context.newPage();
-    await logIn(page, app.url, 'admin@stadt.demo');
+    const admin = await cityAccount(app, 'city_admin');
+    await logIn(page, app.url, admin);
 
     // A record of this test's own, made through the API as the signed-in admin.
     const name = `Protokoll-Test ${randomUUID().slice(0, 8)} e. V.`;
@@ -39,7 +41,7 @@ describe('the audit log people can read', () => {
     await page.waitForURL((url) => url.searchParams.get('action') === 'organisation.create' && url.searchParams.get('from') === today);
     const row = page.getByRole('row').filter({ hasText: name });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Anja Albrecht');
+    expect(await row.textContent()).toContain(admin.displayName);
     expect(await row.textContent()).toContain('Organisation angelegt');
     expect(await page.getByRole('cell', { name: 'Angemeldet', exact: true }).count()).toBe(0);
     await expectAccessible(page, 'audit log filtered');
