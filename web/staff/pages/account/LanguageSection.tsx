@@ -8,6 +8,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import { SESSION_KEY, useMe, type Session } from '#web/staff/session.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 export function LanguageSection() {
   const { t, i18n } = useTranslation();
@@ -25,10 +26,7 @@ export function LanguageSection() {
   });
 
   return (
-    <section className="staff-section" aria-labelledby="account-language">
-      <h2 className="kern-heading-medium" id="account-language">
-        {t('myAccount.languageHeading')}
-      </h2>
+    <Section id="account-language" heading={t('myAccount.languageHeading')}>
       {apiForm.succeeded ? <Alert variant="success" role="status" title={t('myAccount.languageSaved')} /> : null}
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
@@ -46,6 +44,6 @@ export function LanguageSection() {
         />
         <FormActions submit={t('myAccount.languageSave')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from '#web/ui/Button.tsx';
 import { api } from '#web/staff/api.ts';
 import { useFormErrors } from '#web/staff/forms.tsx';
 import { SESSION_KEY } from '#web/staff/session.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 export function LogoutEverywhereSection() {
   const { t } = useTranslation();
@@ -26,15 +27,12 @@ export function LogoutEverywhereSection() {
     }
   };
   return (
-    <section className="staff-section" aria-labelledby="account-sessions">
-      <h2 className="kern-heading-medium" id="account-sessions">
-        {t('myAccount.sessionsHeading')}
-      </h2>
+    <Section id="account-sessions" heading={t('myAccount.sessionsHeading')}>
       {errors.summary}
       <p className="kern-body">{t('myAccount.sessionsText')}</p>
       <Button variant="secondary" onClick={() => void run()} disabled={busy}>
         {t('myAccount.logoutEverywhere')}
       </Button>
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { useApiForm } from '#web/staff/forms.tsx';
 import type { ChangePassword } from '#web/staff/types.ts';
 import { useMe } from '#web/staff/session.tsx';
 import { MIN_PASSWORD_LENGTH } from '#web/staff/constants.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 export function PasswordSection() {
   const { t } = useTranslation();
@@ -19,10 +20,7 @@ export function PasswordSection() {
   });
 
   return (
-    <section className="staff-section" aria-labelledby="account-password">
-      <h2 className="kern-heading-medium" id="account-password">
-        {t('myAccount.passwordHeading')}
-      </h2>
+    <Section id="account-password" heading={t('myAccount.passwordHeading')}>
       {apiForm.succeeded ? <Alert variant="success" role="status" title={t('myAccount.passwordSaved')} /> : null}
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
@@ -32,6 +30,6 @@ export function PasswordSection() {
         <TextField id={apiForm.id('newPassword')} name="newPassword" type="password" autoComplete="new-password" label={t('myAccount.newPassword')} hint={t('password.rule', { min: MIN_PASSWORD_LENGTH })} value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} error={apiForm.field('newPassword')} />
         <FormActions submit={t('myAccount.passwordSubmit')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }

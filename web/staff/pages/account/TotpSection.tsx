@@ -8,6 +8,7 @@ import { api } from '#web/staff/api.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import { SESSION_KEY, useMe } from '#web/staff/session.tsx';
 import { TotpSetup } from '#web/staff/TotpSetup.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 function DisableTotp({ onDone }: { onDone: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -34,10 +35,7 @@ export function TotpSection() {
     await client.invalidateQueries({ queryKey: SESSION_KEY });
   };
   return (
-    <section className="staff-section" aria-labelledby="account-totp">
-      <h2 className="kern-heading-medium" id="account-totp">
-        {t('totp.heading')}
-      </h2>
+    <Section id="account-totp" heading={t('totp.heading')}>
       {message ? <Alert variant="success" role="status" title={message} /> : null}
       <p className="kern-body">{me.totpEnabled ? t('totp.isOn') : t('totp.isOff')}</p>
       {me.totpEnabled ? (
@@ -49,6 +47,6 @@ export function TotpSection() {
       ) : (
         <TotpSetup form="totp-on" headingLevel={3} onEnabled={() => refresh(t('totp.enabled'))} />
       )}
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { useApiForm } from '#web/staff/forms.tsx';
 import type { CreateAccount, RoleName } from '#web/staff/types.ts';
 import { rolesFor } from './roles.ts';
 import { MIN_PASSWORD_LENGTH } from '#web/staff/constants.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 interface Props {
   /** Set when the administrator chose the organisation above; otherwise the account is created in one's own. */
@@ -41,10 +42,7 @@ export function CreateAccountForm({ organisationId, organisationName, kind }: Pr
   const created = apiForm.done;
 
   return (
-    <section className="staff-section" aria-labelledby="account-new-heading">
-      <h2 className="kern-heading-medium" id="account-new-heading">
-        {t('accounts.createHeading', { organisation: organisationName })}
-      </h2>
+    <Section id="account-new-heading" heading={t('accounts.createHeading', { organisation: organisationName })}>
       {created ? (
         <Alert variant="success" role="status" title={created.invited ? t('accounts.createdInvited', { email: created.email }) : t('accounts.created', { email: created.email })} />
       ) : null}
@@ -71,6 +69,6 @@ export function CreateAccountForm({ organisationId, organisationName, kind }: Pr
         )}
         <FormActions submit={t('accounts.create')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }

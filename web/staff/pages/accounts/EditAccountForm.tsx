@@ -9,6 +9,7 @@ import { usePermissions } from '#web/staff/permissions.ts';
 import { AccountRegionsField, useAssignableRegions } from './AccountRegions.tsx';
 import { rolesFor } from './roles.ts';
 import { TotpReset } from './TotpReset.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 interface Props {
   account: Account;
@@ -46,10 +47,7 @@ export function EditAccountForm({ account, kind, self, onClose }: Props) {
   const locked = account.lockedUntil !== null && new Date(account.lockedUntil) > new Date();
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="account-edit-heading">
-      <h2 className="kern-heading-medium" id="account-edit-heading" tabIndex={-1} ref={heading}>
-        {t('accounts.editHeading', { name: account.displayName })}
-      </h2>
+    <Section id="account-edit-heading" heading={t('accounts.editHeading', { name: account.displayName })} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('displayName')} name="displayName" label={t('accounts.displayName')} value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={apiForm.field('displayName')} />
@@ -64,6 +62,6 @@ export function EditAccountForm({ account, kind, self, onClose }: Props) {
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
       {mayOn('account.reset-second-factor', { organisationId: account.organisationId }, account) && !self ? <TotpReset account={account} /> : null}
-    </section>
+    </Section>
   );
 }

@@ -9,6 +9,7 @@ import { useRegionsToday } from '#web/staff/queries.ts';
 import { todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { CreateServiceAgreement, ServiceAgreement, UpdateServiceAgreement } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 export function CreateAgreementForm() {
   const { t } = useTranslation();
@@ -34,10 +35,7 @@ export function CreateAgreementForm() {
   });
 
   return (
-    <section className="staff-section" aria-labelledby="agreement-new-heading">
-      <h2 className="kern-heading-medium" id="agreement-new-heading">
-        {t('agreements.createHeading')}
-      </h2>
+    <Section id="agreement-new-heading" heading={t('agreements.createHeading')}>
       {apiForm.succeeded ? <Alert variant="success" role="status" title={t('agreements.created')} /> : null}
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
@@ -48,7 +46,7 @@ export function CreateAgreementForm() {
         <TextField id={apiForm.id('validTo')} type="date" label={t('common.validTo')} hint={t('agreements.validToHint')} optional={t('common.optional')} value={validTo} onChange={(e) => setValidTo(e.target.value)} error={apiForm.field('validTo')} />
         <FormActions submit={t('agreements.create')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -69,16 +67,13 @@ export function EditAgreementForm({ agreement, onClose }: { agreement: ServiceAg
   });
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="agreement-edit-heading">
-      <h2 className="kern-heading-medium" id="agreement-edit-heading" tabIndex={-1} ref={heading}>
-        {t('agreements.editHeading', { provider: agreement.provider.name, region: agreement.region.name })}
-      </h2>
+    <Section id="agreement-edit-heading" heading={t('agreements.editHeading', { provider: agreement.provider.name, region: agreement.region.name })} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('reference')} label={t('agreements.reference')} optional={t('common.optional')} value={reference} onChange={(e) => setReference(e.target.value)} error={apiForm.field('reference')} />
         <TextField id={apiForm.id('validTo')} type="date" label={t('common.validTo')} hint={t('agreements.validToHint')} optional={t('common.optional')} value={validTo} onChange={(e) => setValidTo(e.target.value)} error={apiForm.field('validTo')} />
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

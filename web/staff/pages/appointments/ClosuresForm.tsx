@@ -7,6 +7,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import type { AppointmentSetup, ClosuresBody } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 /** Days without appointments (team day, holidays of the team); replaces the list as a whole. */
 export function ClosuresForm({ setup }: { setup: AppointmentSetup }) {
@@ -19,11 +20,7 @@ export function ClosuresForm({ setup }: { setup: AppointmentSetup }) {
   const setRow = (i: number, patch: Partial<(typeof rows)[number]>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
-    <section className="staff-section" aria-labelledby="closures-heading">
-      <h2 className="kern-heading-medium" id="closures-heading">
-        {t('setup.closures.heading')}
-      </h2>
-      <p className="kern-body">{t('setup.closures.lead')}</p>
+    <Section id="closures-heading" heading={t('setup.closures.heading')} lead={t('setup.closures.lead')}>
       {apiForm.succeeded ? <Alert variant="success" role="status" title={t('setup.closures.saved')} /> : null}
       {apiForm.summary}
       <form className="staff-form staff-form--wide" noValidate onSubmit={apiForm.onSubmit}>
@@ -50,6 +47,6 @@ export function ClosuresForm({ setup }: { setup: AppointmentSetup }) {
           }
         />
       </form>
-    </section>
+    </Section>
   );
 }

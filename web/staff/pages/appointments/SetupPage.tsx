@@ -13,6 +13,7 @@ import { useNotice } from '#web/staff/forms.tsx';
 import { ClosuresForm } from './ClosuresForm.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
 import { TypeForm } from './TypeForm.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 /** Appointment setup of one office (provider admin): types, counsellors and interpreters, closures. */
 export function SetupPage() {
@@ -40,10 +41,7 @@ export function SetupPage() {
       {setup.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
       {setup.data ? (
         <>
-          <section className="staff-section" aria-labelledby="types-heading">
-            <h2 className="kern-heading-medium" id="types-heading">
-              {t('setup.type.heading')}
-            </h2>
+          <Section id="types-heading" heading={t('setup.type.heading')}>
             <Table
               caption={t('setup.type.caption')}
               rows={setup.data.types}
@@ -86,11 +84,8 @@ export function SetupPage() {
               />
             ) : null}
             <TypeForm officeId={id} type={null} onClose={() => undefined} />
-          </section>
-          <section className="staff-section" aria-labelledby="resources-heading">
-            <h2 className="kern-heading-medium" id="resources-heading">
-              {t('setup.resource.heading')}
-            </h2>
+          </Section>
+          <Section id="resources-heading" heading={t('setup.resource.heading')}>
             <Table
               caption={t('setup.resource.caption')}
               rows={setup.data.resources}
@@ -135,7 +130,7 @@ export function SetupPage() {
               />
             ) : null}
             <ResourceForm officeId={id} organisationId={office.data?.provider.id} resource={null} onClose={() => undefined} />
-          </section>
+          </Section>
           <ClosuresForm key={JSON.stringify(setup.data.closures)} setup={setup.data} />
         </>
       ) : null}

@@ -9,6 +9,7 @@ import { berlinInstant, formatDate, timeInBerlin } from '#web/staff/format.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import type { AppointmentSetup, StaffBooking } from '#web/staff/types.ts';
 import { languageName } from '#web/staff/labels.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 const FIELDS = ['typeId', 'date', 'time', 'start', 'name', 'phone', 'email', 'language', 'counsellorId', 'note'] as const;
 
@@ -50,11 +51,7 @@ export function StaffBookingForm({ officeId, setup, date: initialDate }: { offic
   const booked = apiForm.done;
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="staff-booking-heading">
-      <h2 className="kern-heading-medium" id="staff-booking-heading">
-        {t('staffBooking.heading')}
-      </h2>
-      <p className="kern-body">{t('staffBooking.lead')}</p>
+    <Section id="staff-booking-heading" heading={t('staffBooking.heading')} lead={t('staffBooking.lead')} panel>
       {booked ? <Alert variant="success" role="status" title={t('staffBooking.booked', { code: booked.code, date: formatDate(form.date, i18n.language), time: timeInBerlin(booked.start) })} /> : null}
       {apiForm.summary}
       {types.length === 0 ? (
@@ -88,6 +85,6 @@ export function StaffBookingForm({ officeId, setup, date: initialDate }: { offic
           <FormActions submit={t('staffBooking.submit')} disabled={apiForm.busy} />
         </form>
       )}
-    </section>
+    </Section>
   );
 }

@@ -16,6 +16,7 @@ import { CATALOG_KEY, useCatalogVersion, useCatalogVersions } from './queries.ts
 import { ServiceForm } from './ServiceForm.tsx';
 import { ServiceTables } from './ServiceTables.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 /**
  * Leistungskatalog: the catalog in force (or a version chosen from the history, `?version=`),
@@ -94,10 +95,7 @@ function VersionView({ version, editable, showsCurrent, onPublished }: { version
   const upcoming = version.validFrom !== null && version.validFrom > todayInBerlin();
   return (
     <>
-      <section className="staff-section" aria-labelledby="catalog-version-heading">
-        <h2 className="kern-heading-medium" id="catalog-version-heading">
-          {t('version.heading', { number: version.number, label: version.label })}
-        </h2>
+      <Section id="catalog-version-heading" heading={t('version.heading', { number: version.number, label: version.label })}>
         <p className="kern-body staff-actions">
           {version.status === 'draft' ? <Badge variant="warning">{t('version.draft')}</Badge> : <Badge variant="success">{t('version.published')}</Badge>}
           {version.current ? <Badge variant="success">{t('version.current')}</Badge> : null}
@@ -118,7 +116,7 @@ function VersionView({ version, editable, showsCurrent, onPublished }: { version
         ) : null}
         {editing && editable ? <ServiceForm key={editing.id} versionId={version.id} service={editing} onClose={() => setEditing(null)} /> : null}
         <ServiceTables version={version} onEdit={editable ? setEditing : undefined} />
-      </section>
+      </Section>
       {editable ? <ServiceForm versionId={version.id} /> : null}
       {editable ? <PublishSection version={version} onPublished={onPublished} /> : null}
     </>

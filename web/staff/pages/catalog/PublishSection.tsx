@@ -8,6 +8,7 @@ import { api } from '#web/staff/api.ts';
 import { formatDate, todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import { CATALOG_KEY } from './queries.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 /** Publishes a draft from a day on, after a confirm step (a published version never changes again). */
 export function PublishSection({ version, onPublished }: { version: CatalogVersion; onPublished: (version: CatalogVersion) => void }) {
@@ -20,10 +21,7 @@ export function PublishSection({ version, onPublished }: { version: CatalogVersi
     onSuccess: onPublished,
   });
   return (
-    <section className="staff-section" aria-labelledby="catalog-publish-heading">
-      <h2 className="kern-heading-medium" id="catalog-publish-heading">
-        {t('publish.heading')}
-      </h2>
+    <Section id="catalog-publish-heading" heading={t('publish.heading')}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField
@@ -53,6 +51,6 @@ export function PublishSection({ version, onPublished }: { version: CatalogVersi
           </div>
         )}
       </form>
-    </section>
+    </Section>
   );
 }

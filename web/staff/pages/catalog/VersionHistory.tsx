@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { CatalogVersion } from '#contracts/catalog.ts';
 import { Table, type Column } from '#web/ui/Table.tsx';
 import { formatDate } from '#web/staff/format.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 type Summary = Omit<CatalogVersion, 'services'>;
 
@@ -31,11 +32,8 @@ export function VersionHistory({ versions, shownId }: { versions: readonly Summa
     { key: 'services', header: t('history.services'), numeric: true, cell: (v) => v.serviceCount },
   ];
   return (
-    <section className="staff-section" aria-labelledby="catalog-history-heading">
-      <h2 className="kern-heading-medium" id="catalog-history-heading">
-        {t('history.heading')}
-      </h2>
+    <Section id="catalog-history-heading" heading={t('history.heading')}>
       <Table caption={t('history.caption')} rows={versions} rowKey={(v) => v.id} empty={t('history.empty')} columns={columns} />
-    </section>
+    </Section>
   );
 }

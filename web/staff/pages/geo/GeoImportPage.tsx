@@ -13,6 +13,7 @@ import { useApiForm } from '#web/staff/forms.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
 import type { BoundaryImport, StreetImport } from '#web/staff/types.ts';
 import { LocateSection } from './LocateSection.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 /** The text of a chosen file, read in the browser; null when none is chosen. */
 async function fileText(event: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | null> {
@@ -37,11 +38,7 @@ function BoundaryImportSection() {
   const result = apiForm.done;
 
   return (
-    <section className="staff-section" aria-labelledby="geo-import-heading">
-      <h2 className="kern-heading-medium" id="geo-import-heading">
-        {t('geo.importHeading')}
-      </h2>
-      <p className="kern-body">{t('geo.importLead')}</p>
+    <Section id="geo-import-heading" heading={t('geo.importHeading')} lead={t('geo.importLead')}>
       {result ? (
         <Alert variant="success" role="status" title={t('geo.imported', { units: result.units, kind: t(`geo.kind.${result.kind}`), crs: t(`geo.crs.${result.crs}`), from: formatDate(result.validFrom, i18n.language) })}>
           {result.unassigned.length > 0 ? (
@@ -68,7 +65,7 @@ function BoundaryImportSection() {
         <TextField id={apiForm.id('source')} label={t('geo.source')} hint={t('geo.sourceHint')} optional={t('common.optional')} value={source} onChange={(e) => setSource(e.target.value)} error={apiForm.field('source')} />
         <FormActions submit={apiForm.busy ? t('geo.importing') : t('geo.import')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -79,11 +76,7 @@ function StreetImportSection() {
   const result = apiForm.done;
 
   return (
-    <section className="staff-section" aria-labelledby="street-import-heading">
-      <h2 className="kern-heading-medium" id="street-import-heading">
-        {t('geo.streetsHeading')}
-      </h2>
-      <p className="kern-body">{t('geo.streetsLead')}</p>
+    <Section id="street-import-heading" heading={t('geo.streetsHeading')} lead={t('geo.streetsLead')}>
       {result ? (
         <Alert variant="success" role="status" title={t('geo.streetsImported', { entries: result.entries, rejected: result.rejected.length })}>
           {result.rejected.length > 0 ? (
@@ -105,7 +98,7 @@ function StreetImportSection() {
         <TextField id={apiForm.id('csv')} type="file" accept=".csv,text/csv" label={t('geo.streetsFile')} hint={t('geo.streetsHint')} onChange={(e) => void fileText(e).then(setCsv)} error={apiForm.field('csv')} />
         <FormActions submit={apiForm.busy ? t('geo.importing') : t('geo.streetsImport')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -113,10 +106,7 @@ function BoundarySets() {
   const { t, i18n } = useTranslation();
   const sets = useQuery({ queryKey: ['geo-imports'], queryFn: () => api('GET /api/geo/imports') });
   return (
-    <section className="staff-section" aria-labelledby="geo-sets-heading">
-      <h2 className="kern-heading-medium" id="geo-sets-heading">
-        {t('geo.setsHeading')}
-      </h2>
+    <Section id="geo-sets-heading" heading={t('geo.setsHeading')}>
       {sets.isError ? <Alert variant="danger" title={t('apiForm.loadFailed')} /> : null}
       {sets.data ? (
         <Table
@@ -133,7 +123,7 @@ function BoundarySets() {
           ]}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
 

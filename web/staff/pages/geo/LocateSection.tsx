@@ -6,6 +6,7 @@ import { TextField } from '#web/ui/Field.tsx';
 import { api, ProblemError } from '#web/staff/api.ts';
 import { useFormErrors } from '#web/staff/forms.tsx';
 import type { Place } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 function PlaceResult({ place }: { place: Place }) {
   const { t } = useTranslation();
@@ -65,11 +66,7 @@ export function LocateSection() {
   };
 
   return (
-    <section className="staff-section" aria-labelledby="locate-heading">
-      <h2 className="kern-heading-medium" id="locate-heading">
-        {t('locate.heading')}
-      </h2>
-      <p className="kern-body">{t('locate.lead')}</p>
+    <Section id="locate-heading" heading={t('locate.heading')} lead={t('locate.lead')}>
       <h3 className="kern-heading-small">{t('locate.pointHeading')}</h3>
       {point.errors.summary}
       {point.place ? <PlaceResult place={point.place} /> : null}
@@ -93,6 +90,6 @@ export function LocateSection() {
           {t('locate.addressSubmit')}
         </Button>
       </form>
-    </section>
+    </Section>
   );
 }

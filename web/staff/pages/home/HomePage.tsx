@@ -10,6 +10,7 @@ import { useDocumentTitle } from '#web/staff/page.tsx';
 import { usePermissions } from '#web/staff/permissions.ts';
 import { useMe } from '#web/staff/session.tsx';
 import { TodaySection } from './TodaySection.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 /** The regions the staff member's provider serves today, from its service agreements. */
 function MyRegions({ organisationId }: { organisationId: string }) {
@@ -18,10 +19,7 @@ function MyRegions({ organisationId }: { organisationId: string }) {
   const { data, isPending, isError } = useQuery({ queryKey: ['service-agreements'], queryFn: () => api('GET /api/service-agreements') });
   const mine = (data ?? []).filter((a) => a.provider.id === organisationId && isValidOn(a, today));
   return (
-    <section className="staff-section" aria-labelledby="home-regions">
-      <h2 className="kern-heading-medium" id="home-regions">
-        {t('home.myRegions')}
-      </h2>
+    <Section id="home-regions" heading={t('home.myRegions')}>
       {isPending ? (
         <p className="kern-body">{t('loading.title')}</p>
       ) : isError ? (
@@ -40,7 +38,7 @@ function MyRegions({ organisationId }: { organisationId: string }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -57,18 +55,12 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.greeting', { name: me.displayName })} lead={t('home.organisation', { organisation: me.organisation.name, role: t(`roles.${me.role}`) })} />
-      <section className="staff-section" aria-labelledby="home-role">
-        <h2 className="kern-heading-medium" id="home-role">
-          {t('home.yourWork')}
-        </h2>
+      <Section id="home-role" heading={t('home.yourWork')}>
         <p className="kern-body">{t(`home.roleText.${me.role}`)}</p>
-      </section>
+      </Section>
       {may('appointment.book-for-person') ? <TodaySection /> : null}
       {isProvider && may('service-agreement.list') ? <MyRegions organisationId={me.organisation.id} /> : null}
-      <section className="staff-section" aria-labelledby="home-links">
-        <h2 className="kern-heading-medium" id="home-links">
-          {t('home.goTo')}
-        </h2>
+      <Section id="home-links" heading={t('home.goTo')}>
         <ul className="staff-cards">
           {links.map((item) => (
             <li key={item.to} className="kern-card kern-card--small">
@@ -85,7 +77,7 @@ export function HomePage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { interval, languageName } from '#web/staff/labels.tsx';
 import { officeScope, usePermissions } from '#web/staff/permissions.ts';
 import { useCalendar, useOffices } from '#web/staff/queries.ts';
 import type { OfficeSummary } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 // i18n-keys: staff:calendar.status.*
 /** One office's appointments of today: a table named by the office (under "Termine heute"), its walk-in hours, the link to its calendar. */
@@ -50,15 +51,12 @@ export function TodaySection() {
   const offices = useOffices();
   const mine = (offices.data ?? []).filter((o) => mayOn('appointment.book-for-person', officeScope(o), o) && mayOn('appointment.read-calendar', officeScope(o), o));
   return (
-    <section className="staff-section" aria-labelledby="home-today">
-      <h2 className="kern-heading-medium" id="home-today">
-        {t('home.today')}
-      </h2>
+    <Section id="home-today" heading={t('home.today')}>
       {offices.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
       {offices.data && mine.length === 0 ? <p className="kern-body">{t('home.noOffice')}</p> : null}
       {mine.map((office) => (
         <OfficeToday key={office.id} office={office} />
       ))}
-    </section>
+    </Section>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { OfficeDetail, TriState, UpdateOffice } from '#web/staff/types.ts';
 import { toNumber } from '#web/staff/format.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 type Facts = OfficeDetail['accessibility'];
 interface EntranceRow {
@@ -57,11 +58,7 @@ export function AccessibilityForm({ office, onClose }: { office: OfficeDetail; o
 
   const id = (name: string) => apiForm.id(`accessibility.${name}`);
   return (
-    <section className="staff-section staff-panel" aria-labelledby="office-access-heading">
-      <h2 className="kern-heading-medium" id="office-access-heading" tabIndex={-1} ref={heading}>
-        {t('offices.editAccess')}
-      </h2>
-      <p className="kern-body">{t('offices.access.unknownHint')}</p>
+    <Section id="office-access-heading" heading={t('offices.editAccess')} lead={t('offices.access.unknownHint')} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={id('floor')} inputMode="numeric" label={t('offices.access.floor')} hint={t('offices.access.floorHint')} value={floor} onChange={(e) => setFloor(e.target.value)} error={apiForm.field('accessibility.floor')} />
@@ -96,6 +93,6 @@ export function AccessibilityForm({ office, onClose }: { office: OfficeDetail; o
         </fieldset>
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

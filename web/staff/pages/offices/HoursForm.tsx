@@ -7,6 +7,7 @@ import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { HoursException, OfficeDetail, OpeningHoursRule, UpdateOffice } from '#web/staff/types.ts';
 import { WEEKDAYS, weekdayName } from '#web/staff/labels.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 interface RuleRow {
   weekday: string;
@@ -57,10 +58,7 @@ export function HoursForm({ office, onClose }: { office: OfficeDetail; onClose: 
   ];
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="office-hours-heading">
-      <h2 className="kern-heading-medium" id="office-hours-heading" tabIndex={-1} ref={heading}>
-        {t('offices.editHours')}
-      </h2>
+    <Section id="office-hours-heading" heading={t('offices.editHours')} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form staff-form--wide" noValidate onSubmit={apiForm.onSubmit}>
         <fieldset className="kern-fieldset">
@@ -109,6 +107,6 @@ export function HoursForm({ office, onClose }: { office: OfficeDetail; onClose: 
         </fieldset>
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '#web/ui/Alert.tsx';
 import { BarChart } from '#web/ui/BarChart.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 export const WEEKS = 12;
 
@@ -31,10 +32,7 @@ export function LeadTimesSection({ officeId }: { officeId: string }) {
   const days = (v: number | null) => (v === null ? t('leadTimes.none') : t('leadTimes.days', { days: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(v) }));
   const weeks = data.data?.weeks ?? [];
   return (
-    <section className="staff-section" aria-labelledby="lead-times-heading">
-      <h2 className="kern-heading-medium" id="lead-times-heading">
-        {t('leadTimes.heading')}
-      </h2>
+    <Section id="lead-times-heading" heading={t('leadTimes.heading')}>
       <p className="kern-body">{t('leadTimes.lead', { weeks: WEEKS })}</p>
       {data.isError ? <Alert variant="danger" title={t('errors.loadFailed')} /> : null}
       {data.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
@@ -66,6 +64,6 @@ export function LeadTimesSection({ officeId }: { officeId: string }) {
           />
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -9,6 +9,7 @@ import { todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { MoveOffice, OfficeDetail } from '#web/staff/types.ts';
 import { ADDRESS_FIELDS, AddressFields, addressBody, type AddressState } from './OfficeDetailsForm.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 /** The office moves from a date on: the current period ends, a new one with the new address begins; the history stays. */
 export function MoveOfficeForm({ office, onClose }: { office: OfficeDetail; onClose: (saved: boolean) => void }) {
@@ -33,11 +34,7 @@ export function MoveOfficeForm({ office, onClose }: { office: OfficeDetail; onCl
   });
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="office-move-heading">
-      <h2 className="kern-heading-medium" id="office-move-heading" tabIndex={-1} ref={heading}>
-        {t('offices.move')}
-      </h2>
-      <p className="kern-body">{t('offices.moveLead')}</p>
+    <Section id="office-move-heading" heading={t('offices.move')} lead={t('offices.moveLead')} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('validFrom')} type="date" label={t('offices.moveFrom')} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} error={apiForm.field('validFrom')} />
@@ -52,6 +49,6 @@ export function MoveOfficeForm({ office, onClose }: { office: OfficeDetail; onCl
         />
         <FormActions submit={t('offices.moveSubmit')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

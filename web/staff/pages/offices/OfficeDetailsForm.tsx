@@ -8,6 +8,7 @@ import type { OfficeDetail, UpdateOffice } from '#web/staff/types.ts';
 import { toNumber } from '#web/staff/format.ts';
 import { parseLanguages } from '#web/staff/labels.tsx';
 import { ServicesFields } from './ServicesSection.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 export const ADDRESS_FIELDS = ['address.street', 'address.houseNumber', 'address.postcode', 'address.city', 'point.lat', 'point.lon'] as const;
 
@@ -62,10 +63,7 @@ export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; o
   });
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="office-details-heading">
-      <h2 className="kern-heading-medium" id="office-details-heading" tabIndex={-1} ref={heading}>
-        {t('offices.editDetails')}
-      </h2>
+    <Section id="office-details-heading" heading={t('offices.editDetails')} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('name')} label={t('offices.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
@@ -77,6 +75,6 @@ export function OfficeDetailsForm({ office, onClose }: { office: OfficeDetail; o
         <ServicesFields value={services} onChange={setServices} errors={apiForm} />
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { Table } from '#web/ui/Table.tsx';
 import { formatDate } from '#web/staff/format.ts';
 import type { OfficeDetail } from '#web/staff/types.ts';
 import { interval, languageList, TriStateBadge, weekdayName } from '#web/staff/labels.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 // i18n-keys: staff:offices.kind.*, staff:offices.daySource.*, staff:offices.access.floorValue, staff:offices.access.stepsValue, staff:offices.access.doorWidthValue
 /** Address, contact, languages. */
@@ -10,10 +11,7 @@ export function AddressSection({ office }: { office: OfficeDetail }) {
   const { t, i18n } = useTranslation();
   const a = office.address;
   return (
-    <section className="staff-section" aria-labelledby="office-address">
-      <h2 className="kern-heading-medium" id="office-address">
-        {t('offices.addressHeading')}
-      </h2>
+    <Section id="office-address" heading={t('offices.addressHeading')}>
       <dl className="staff-facts">
         <dt>{t('offices.address')}</dt>
         <dd>{`${a.street} ${a.houseNumber}, ${a.postcode} ${a.city}`}</dd>
@@ -34,7 +32,7 @@ export function AddressSection({ office }: { office: OfficeDetail }) {
             : t('offices.validSince', { from: formatDate(office.validFrom, i18n.language) })}
         </dd>
       </dl>
-    </section>
+    </Section>
   );
 }
 
@@ -43,11 +41,7 @@ export function HoursSection({ office }: { office: OfficeDetail }) {
   const { t, i18n } = useTranslation();
   const rules = [...office.openingHours].sort((x, y) => x.weekday - y.weekday || x.opens.localeCompare(y.opens));
   return (
-    <section className="staff-section" aria-labelledby="office-hours">
-      <h2 className="kern-heading-medium" id="office-hours">
-        {t('offices.hoursHeading')}
-      </h2>
-      <p className="kern-body">{t('offices.weekSummary', office.week)}</p>
+    <Section id="office-hours" heading={t('offices.hoursHeading')} lead={t('offices.weekSummary', office.week)}>
       <Table
         caption={t('offices.hoursCaption')}
         rows={rules}
@@ -88,7 +82,7 @@ export function HoursSection({ office }: { office: OfficeDetail }) {
           { key: 'note', header: t('offices.note'), cell: (e) => e.note },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -98,10 +92,7 @@ export function AccessibilitySection({ office }: { office: OfficeDetail }) {
   const a = office.accessibility;
   const num = (value: number | null, key: string) => (value === null ? t('offices.tri.unknown') : t(key, { value }));
   return (
-    <section className="staff-section" aria-labelledby="office-access">
-      <h2 className="kern-heading-medium" id="office-access">
-        {t('offices.accessHeading')}
-      </h2>
+    <Section id="office-access" heading={t('offices.accessHeading')}>
       <dl className="staff-facts">
         <dt>{t('offices.access.floor')}</dt>
         <dd>{num(a.floor, 'offices.access.floorValue')}</dd>
@@ -151,7 +142,7 @@ export function AccessibilitySection({ office }: { office: OfficeDetail }) {
           { key: 'width', header: t('offices.access.doorWidth'), cell: (e) => num(e.doorWidthCm, 'offices.access.doorWidthValue') },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -160,11 +151,7 @@ export function StopsSection({ office }: { office: OfficeDetail }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
-    <section className="staff-section" aria-labelledby="office-stops">
-      <h2 className="kern-heading-medium" id="office-stops">
-        {t('offices.stopsHeading')}
-      </h2>
-      <p className="kern-body">{t('offices.stopsLead')}</p>
+    <Section id="office-stops" heading={t('offices.stopsHeading')} lead={t('offices.stopsLead')}>
       <Table
         caption={t('offices.stopsCaption')}
         rows={office.nearestStops}
@@ -178,6 +165,6 @@ export function StopsSection({ office }: { office: OfficeDetail }) {
           { key: 'deps', header: t('offices.departuresPerHour'), numeric: true, cell: (s) => (s.departuresPerHour === null ? t('offices.noTimetable') : number.format(s.departuresPerHour)) },
         ]}
       />
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import type { OfficeSummary } from '#web/staff/types.ts';
 import { useWeekLabel, WEEKS } from './LeadTimesSection.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 /** For the city: the lead-time KPI per office (the latest week with bookings, and the bookings of the period). */
 export function OfficeLeadTimes({ offices }: { offices: OfficeSummary[] }) {
@@ -21,10 +22,7 @@ export function OfficeLeadTimes({ offices }: { offices: OfficeSummary[] }) {
     return { office, latest, bookings: weeks.reduce((sum, w) => sum + w.bookings, 0) };
   });
   return (
-    <section className="staff-section" aria-labelledby="offices-kpi">
-      <h2 className="kern-heading-medium" id="offices-kpi">
-        {t('leadTimes.perOfficeHeading')}
-      </h2>
+    <Section id="offices-kpi" heading={t('leadTimes.perOfficeHeading')}>
       <p className="kern-body">{t('leadTimes.perOfficeLead', { weeks: WEEKS })}</p>
       {rows.some((r) => r.latest) ? (
         <figure className="staff-figure">
@@ -45,6 +43,6 @@ export function OfficeLeadTimes({ offices }: { offices: OfficeSummary[] }) {
           { key: 'p90', header: t('leadTimes.leadP90'), numeric: true, cell: (r) => days(r.latest?.leadDays.p90) },
         ]}
       />
-    </section>
+    </Section>
   );
 }

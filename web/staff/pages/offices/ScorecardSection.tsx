@@ -5,6 +5,7 @@ import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import type { ScorecardCriterion } from '#web/staff/types.ts';
 import { LightBadge } from '#web/staff/labels.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 // i18n-keys: staff:offices.criterion.*, staff:offices.evidence.*, staff:offices.scorecard.notes.*, staff:offices.rating.*, staff:offices.tri.*
 const TRI = new Set(['yes', 'no', 'unknown']);
@@ -33,11 +34,7 @@ export function ScorecardSection({ officeId }: { officeId: string }) {
   const { t } = useTranslation();
   const card = useQuery({ queryKey: ['scorecard', officeId], queryFn: () => api('GET /api/offices/:id/scorecard', { params: { id: officeId } }) });
   return (
-    <section className="staff-section" aria-labelledby="office-scorecard">
-      <h2 className="kern-heading-medium" id="office-scorecard">
-        {t('offices.scorecardHeading')}
-      </h2>
-      <p className="kern-body">{t('offices.scorecardLead')}</p>
+    <Section id="office-scorecard" heading={t('offices.scorecardHeading')} lead={t('offices.scorecardLead')}>
       {card.isError ? <Alert variant="danger" title={t('errors.loadFailed')} /> : null}
       {card.isPending ? <p className="kern-body">{t('loading.title')}</p> : null}
       {card.data ? (
@@ -64,6 +61,6 @@ export function ScorecardSection({ officeId }: { officeId: string }) {
           ]}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }

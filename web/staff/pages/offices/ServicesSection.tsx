@@ -4,6 +4,7 @@ import { CheckboxField } from '#web/ui/Field.tsx';
 import { api } from '#web/staff/api.ts';
 import type { useFormErrors } from '#web/staff/forms.tsx';
 import type { OfficeDetail, OfficeServices } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 /** The catalog (service blocks, integration areas) labelled in the staff member's language. */
 export function useCatalog() {
@@ -21,17 +22,14 @@ export function ServicesSection({ office }: { office: OfficeDetail }) {
   const catalog = useCatalog();
   const { blocks, areas } = office.services;
   return (
-    <section className="staff-section" aria-labelledby="office-services">
-      <h2 className="kern-heading-medium" id="office-services">
-        {t('offices.services.heading')}
-      </h2>
+    <Section id="office-services" heading={t('offices.services.heading')}>
       <dl className="staff-facts">
         <dt>{t('offices.services.blocks')}</dt>
         <dd>{blocks.length ? blocks.map((code) => labelOf(catalog.blocks, code)).join(', ') : t('offices.none')}</dd>
         <dt>{t('offices.services.areas')}</dt>
         <dd>{areas.length ? areas.map((code) => labelOf(catalog.areas, code)).join(', ') : t('offices.none')}</dd>
       </dl>
-    </section>
+    </Section>
   );
 }
 

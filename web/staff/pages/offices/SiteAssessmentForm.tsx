@@ -6,6 +6,7 @@ import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { OfficeDetail, Rating, SiteAssessment } from '#web/staff/types.ts';
 import { EvidencePhotos } from './EvidencePhotos.tsx';
+import { Section } from '#web/ui/Section.tsx';
 
 const ASPECTS = ['footpaths', 'signage', 'position'] as const;
 type Aspect = (typeof ASPECTS)[number];
@@ -44,11 +45,7 @@ export function SiteAssessmentForm({ office, onClose }: { office: OfficeDetail; 
   const asRating = (v: string): Rating | '' => (v === 'good' || v === 'fair' || v === 'poor' ? v : '');
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="office-site-heading">
-      <h2 className="kern-heading-medium" id="office-site-heading" tabIndex={-1} ref={heading}>
-        {t('offices.editSite')}
-      </h2>
-      <p className="kern-body">{t('offices.siteLead')}</p>
+    <Section id="office-site-heading" heading={t('offices.editSite')} lead={t('offices.siteLead')} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         {ASPECTS.map((aspect) => (
@@ -78,6 +75,6 @@ export function SiteAssessmentForm({ office, onClose }: { office: OfficeDetail; 
         ))}
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import type { CreateOrganisation } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 const EMPTY: CreateOrganisation = { kind: 'provider', name: '', requireTotp: false };
 
@@ -19,10 +20,7 @@ export function CreateOrganisationForm() {
   });
 
   return (
-    <section className="staff-section" aria-labelledby="org-new-heading">
-      <h2 className="kern-heading-medium" id="org-new-heading">
-        {t('organisations.createHeading')}
-      </h2>
+    <Section id="org-new-heading" heading={t('organisations.createHeading')}>
       {apiForm.done ? <Alert variant="success" role="status" title={t('organisations.created', { name: apiForm.done.name })} /> : null}
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
@@ -42,6 +40,6 @@ export function CreateOrganisationForm() {
         <CheckboxField id={apiForm.id('requireTotp')} name="requireTotp" label={t('organisations.requireTotpLabel')} checked={form.requireTotp ?? false} onChange={(e) => setForm({ ...form, requireTotp: e.target.checked })} error={apiForm.field('requireTotp')} />
         <FormActions submit={t('organisations.create')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { Organisation, UpdateOrganisation } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 /** Edits one organisation below the table; the heading takes the focus when it opens. */
 export function EditOrganisationForm({ organisation, onClose }: { organisation: Organisation; onClose: (saved: boolean) => void }) {
@@ -26,10 +27,7 @@ export function EditOrganisationForm({ organisation, onClose }: { organisation: 
   });
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="org-edit-heading">
-      <h2 className="kern-heading-medium" id="org-edit-heading" tabIndex={-1} ref={heading}>
-        {t('organisations.editHeading', { name: organisation.name })}
-      </h2>
+    <Section id="org-edit-heading" heading={t('organisations.editHeading', { name: organisation.name })} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('name')} name="name" label={t('organisations.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
@@ -37,6 +35,6 @@ export function EditOrganisationForm({ organisation, onClose }: { organisation: 
         <CheckboxField id={apiForm.id('archived')} name="archived" label={t('organisations.archivedLabel')} checked={archived} onChange={(e) => setArchived(e.target.checked)} error={apiForm.field('archived')} />
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }

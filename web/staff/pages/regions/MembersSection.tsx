@@ -9,6 +9,7 @@ import { api } from '#web/staff/api.ts';
 import { formatDate, todayInBerlin } from '#web/staff/format.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
 import type { MoveMember, Quarter, Region } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 interface MemberRow {
   code: string;
@@ -68,11 +69,7 @@ export function MembersSection({ regions }: { regions: Region[] }) {
   const moved = apiForm.done;
 
   return (
-    <section className="staff-section" aria-labelledby="members-heading">
-      <h2 className="kern-heading-medium" id="members-heading">
-        {t('members.heading')}
-      </h2>
-      <p className="kern-body">{t('members.lead')}</p>
+    <Section id="members-heading" heading={t('members.heading')} lead={t('members.lead')}>
       {quarters.data ? (
         <Table
           caption={t('members.caption')}
@@ -102,6 +99,6 @@ export function MembersSection({ regions }: { regions: Region[] }) {
           <History code={chosen} />
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

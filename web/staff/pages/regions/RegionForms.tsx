@@ -6,6 +6,7 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
 import type { CreateRegion, Region, UpdateRegion } from '#web/staff/types.ts';
+import { Section } from '#web/ui/Section.tsx';
 
 const EMPTY = { code: '', name: '', description: '' } satisfies CreateRegion;
 
@@ -19,10 +20,7 @@ export function CreateRegionForm() {
   });
 
   return (
-    <section className="staff-section" aria-labelledby="region-new-heading">
-      <h2 className="kern-heading-medium" id="region-new-heading">
-        {t('regions.createHeading')}
-      </h2>
+    <Section id="region-new-heading" heading={t('regions.createHeading')}>
       {apiForm.done ? <Alert variant="success" role="status" title={t('regions.created', { name: apiForm.done.name })} /> : null}
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
@@ -31,7 +29,7 @@ export function CreateRegionForm() {
         <TextField id={apiForm.id('description')} name="description" label={t('regions.description')} optional={t('common.optional')} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} error={apiForm.field('description')} />
         <FormActions submit={t('regions.create')} disabled={apiForm.busy} />
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -52,16 +50,13 @@ export function EditRegionForm({ region, onClose }: { region: Region; onClose: (
   });
 
   return (
-    <section className="staff-section staff-panel" aria-labelledby="region-edit-heading">
-      <h2 className="kern-heading-medium" id="region-edit-heading" tabIndex={-1} ref={heading}>
-        {t('regions.editHeading', { name: region.name })}
-      </h2>
+    <Section id="region-edit-heading" heading={t('regions.editHeading', { name: region.name })} panel headingRef={heading}>
       {apiForm.summary}
       <form className="staff-form" noValidate onSubmit={apiForm.onSubmit}>
         <TextField id={apiForm.id('name')} name="name" label={t('regions.name')} value={name} onChange={(e) => setName(e.target.value)} error={apiForm.field('name')} />
         <TextField id={apiForm.id('description')} name="description" label={t('regions.description')} optional={t('common.optional')} value={description} onChange={(e) => setDescription(e.target.value)} error={apiForm.field('description')} />
         <FormActions submit={t('common.save')} disabled={apiForm.busy} cancel={t('common.cancel')} onCancel={() => onClose(false)} />
       </form>
-    </section>
+    </Section>
   );
 }
