@@ -1,6 +1,7 @@
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
 import { addMissingAreaLabels, addMissingBlockLabels, countIntegrationAreas, insertIntegrationAreas, insertMissingServiceBlocks, seedDefaultCatalog } from '#server/modules/catalog/catalog.public.ts';
+import { seedResidenceStatuses } from '#server/modules/cases/cases.public.ts';
 import * as regions from '#server/modules/regions/regions.public.ts';
 import { dresden, type ReferenceData } from '#server/modules/regions/regions.public.ts';
 
@@ -57,9 +58,9 @@ export async function upgradeCatalog(tx: Tx, data: ReferenceData): Promise<{ blo
   let relabelled = 0;
   for (const b of data.serviceBlocks) if (await addMissingBlockLabels(tx, b.code, b.name)) relabelled++;
   for (const a of data.integrationAreas) if (await addMissingAreaLabels(tx, a.code, a.name)) relabelled++;
-  // The residence statuses of case work, where the city has none yet.
-  await seedResidenceStatuses(tx);
   // The example service catalog, as published version 1, where the database has no catalog yet.
   const exampleCatalog = await seedDefaultCatalog(tx, data.validFrom);
+  // The residence statuses of case work, where the city has none yet.
+  await seedResidenceStatuses(tx);
   return { blocksAdded, relabelled, exampleCatalog };
 }

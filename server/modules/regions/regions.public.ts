@@ -3,10 +3,6 @@
  * another's data only through that module's public file, never its tables or queries.
  */
 export { labelsOfRegionMembers, labelsOfRegions } from './labels.queries.ts';
-/** Where a quarter (or member) lies on a date: quarter → member → region (households of case work). */
-export { placeOf } from './geo.service.ts';
-/** A region by its code (a household whose quarter is not known is placed by the region chosen from the list). */
-export { findRegion as regionByCode } from './regions.queries.ts';
 export { canEditReferenceData, referenceDataScope } from './regions.policy.ts';
 /** Where a quarter (or member) lies on a date: quarter → member → region (households of case work). */
 export { placeOf } from './geo.service.ts';
