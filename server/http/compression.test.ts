@@ -1,12 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '#test/use-context.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext({ web: true });
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext({ web: true });
 
 describe('compression for slow networks', () => {
   it('sends the public start page brotli-compressed to browsers that accept it', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '#test/use-context.ts';
 import { API_ROUTES } from '#web/staff/api-routes.ts';
 
 /**
@@ -7,11 +7,7 @@ import { API_ROUTES } from '#web/staff/api-routes.ts';
  * one of those routes must be one the server registers, with the same method and path pattern.
  */
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe("the staff app's route table", () => {
   it('names only routes the server has', () => {

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext({ web: true });
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext({ web: true });
 
 const LANGS = ['de', 'en', 'ar', 'fa', 'uk', 'ru'] as const;
 const get = (url: string, headers: Record<string, string> = {}) => ctx.request(null, { method: 'GET', url, headers });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '#server/db.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { book, bookingBody, MONDAY, office } from './appointments.fixture.ts';
 
 /**
@@ -9,12 +9,10 @@ import { book, bookingBody, MONDAY, office } from './appointments.fixture.ts';
  * slot with one free counsellor → exactly one 201 and 199 "slot-taken". PGlite has one connection
  * (callers are serialised), so there the same invariant is asserted over 200 sequential requests.
  */
-let ctx: TestContext;
+const ctx = useTestContext({ config: { appointmentLimits: { perContactPerDay: 100_000, openPerContact: 100_000, perIpPerHour: 1_000_000 } } });
 beforeAll(async () => {
-  ctx = await createTestContext({ config: { appointmentLimits: { perContactPerDay: 100_000, openPerContact: 100_000, perIpPerHour: 1_000_000 } } });
   ctx.clock.now = new Date(`${MONDAY}T06:00:00Z`);
 });
-afterAll(async () => ctx.close());
 
 const countRows = async (officeId: string): Promise<number> => {
   const rows = await queryRows<{ n: number }>(ctx.database.db.owner, sql`select count(*)::int as n from appointment where office_id = ${officeId} and status = 'booked'`);

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '#server/seed/demo.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 
-let ctx: TestContext;
+const ctx = useTestContext();
 beforeAll(async () => {
-  ctx = await createTestContext();
   ctx.clock.now = new Date('2026-06-01T06:00:00Z');
   expect(await seedDemo(ctx.deps)).toBe(true);
 });
-afterAll(async () => ctx.close());
 
 describe('demo appointments', () => {
   it('every region\'s office offers free slots for a first consultation and walk-in hours; the demo counsellors see their bookings in the calendar', async () => {

@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '#server/db.ts';
 import { JOBS } from '#server/jobs.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { book, bookingBody, MONDAY, office } from './appointments.fixture.ts';
 import { appointmentsHousekeeping } from './housekeeping.service.ts';
 
 /** The housekeeping job run directly with the test clock: offers passed on, holds, keys and counters swept. */
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext({ config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext({ config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
 beforeEach(() => {
   ctx.clock.now = new Date(`${MONDAY}T06:00:00Z`);
   ctx.deps.mailer.sent.length = 0;

@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '#server/db.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { book, bookingBody, MONDAY, office } from './appointments.fixture.ts';
 
 /** Staff cancel and move a booking: provider staff only, audited, the person told by mail, the freed slot offered. */
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext({ config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext({ config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
 beforeEach(() => {
   ctx.clock.now = new Date(`${MONDAY}T06:00:00Z`);
   ctx.deps.mailer.sent.length = 0;

@@ -1,13 +1,9 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestContext } from '#test/use-context.ts';
 import { book, bookingBody, MONDAY, office, type OfficeFixture } from './appointments.fixture.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext({ config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext({ config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
 beforeEach(() => {
   ctx.clock.now = new Date(`${MONDAY}T06:00:00Z`); // Monday 08:00 in Berlin (CEST)
   ctx.deps.mailer.sent.length = 0;

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Session, type TestContext } from '#test/context.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Session } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 interface SecurityEventBody {
   id: number;

@@ -1,15 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dresden } from '#server/modules/regions/regions.public.ts';
 import { seedReferenceData } from '#server/seed/reference.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { integrationArea, serviceBlock } from './catalog.schema.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 type Block = { code: string; name: string; names: Record<string, string> };
 type Area = { code: string; name: string; names: Record<string, string> };

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '#test/use-context.ts';
 import { createAccountFromCli, createOrganisationFromCli } from './accounts.cli.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe('bootstrapping a fresh installation from the command line', () => {
   it('creates the city, refuses a second city and a duplicate name, then its first admin can log in', async () => {

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { securityEvent } from '#server/modules/audit/audit.schema.ts';
-import { createTestContext, TEST_PASSWORD, type Session, type TestContext } from '#test/context.ts';
+import { TEST_PASSWORD, type Session } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { LOGIN_LIMITS } from './sessions.service.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 const login = (email: string, password: string, ip: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
 /** A problem body without what differs on every request. */

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { securityEvent } from '#server/modules/audit/audit.schema.ts';
-import { createTestContext, TEST_PASSWORD, type Session, type TestContext } from '#test/context.ts';
+import { TEST_PASSWORD, type Session } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { account, organisation } from './identity.schema.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 const code = (secret: string, offsetMs = 0): string => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: ctx.clock.now.getTime() + offsetMs });
 

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#server/seed/demo.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 
-let ctx: TestContext;
+const ctx = useTestContext();
 beforeAll(async () => {
-  ctx = await createTestContext();
   await seedDemo(ctx.deps);
 });
-afterAll(async () => ctx.close());
 
 describe('demo offices', () => {
   it('has one office per region, each with stops and a scorecard that shows something', async () => {

@@ -1,15 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertServiceAgreement } from '#server/modules/calls/calls.queries.ts';
 import { findRegion } from '#server/modules/regions/regions.queries.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 import { officeHoursException } from './offices.schema.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe('opening-hour exceptions', () => {
   it('keeps past exceptions as history when the page saves the exceptions from today on', async () => {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '#server/seed/demo.ts';
-import { createTestContext, type TestContext } from '#test/context.ts';
+import { useTestContext } from '#test/use-context.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-});
-afterAll(async () => ctx.close());
+const ctx = useTestContext();
 
 describe('demo street directory', () => {
   it('is loaded with the demo data, so the address lookup works without the city’s data', async () => {
