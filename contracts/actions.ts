@@ -88,6 +88,8 @@ export const ACTIONS = {
   'service-entry.read': PROVIDER_STAFF,
   'service-entry.create': PROVIDER_STAFF,
   'service-entry.edit': PROVIDER_STAFF,
+  'quick-contact.read': PROVIDER_STAFF,
+  'quick-contact.create': PROVIDER_STAFF,
   'residence-status.list': EVERY_STAFF,
 
   // audit

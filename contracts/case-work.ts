@@ -60,3 +60,31 @@ export type ServiceEntry = z.infer<typeof serviceEntry>;
 
 export const serviceEntryList = z.object({ entries: z.array(serviceEntry) });
 export const serviceEntryListQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(200).default(50) }).strict();
+
+/** A quick contact at an office without a case file (block open_consultation): never named. */
+export const createQuickContactBody = z
+  .object({
+    occurredOn: isoDate,
+    areaCodes: z.array(z.string().min(1).max(60)).min(1).max(9),
+    language: language.default('de'),
+    interpreter: z.boolean().default(false),
+    countedPersons: z.number().int().min(1).max(50).default(1),
+    minutes: z.number().int().min(1).max(720).default(15),
+  })
+  .strict();
+
+export const quickContact = z.object({
+  id: z.uuid(),
+  officeId: z.uuid(),
+  occurredOn: isoDate,
+  areaCodes: z.array(z.string()),
+  language: z.string(),
+  interpreter: z.boolean(),
+  countedPersons: z.number().int(),
+  minutes: z.number().int(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type QuickContact = z.infer<typeof quickContact>;
+
+export const quickContactListQuery = z.object({ date: isoDate }).strict();
+export const quickContactList = z.object({ contacts: z.array(quickContact), totals: z.object({ contacts: z.number().int(), persons: z.number().int() }) });

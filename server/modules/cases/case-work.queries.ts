@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { queryRows } from '#server/db.ts';
-import { caseStatistic, serviceEntry } from './case-work.schema.ts';
+import { caseStatistic, quickContact, serviceEntry } from './case-work.schema.ts';
 import { caseFile } from './cases.schema.ts';
 
 /** Every SQL statement of service entries and the statistics rows. Runs under the provider's tenant scope. */
@@ -67,4 +67,16 @@ export async function statisticCells(tx: Tx, dimension: string, from: string, to
 /** The case file's last contact moves to a later contact (without a new version: no edit of the file). */
 export async function touchLastContact(tx: Tx, caseFileId: string, at: Date): Promise<void> {
   await tx.update(caseFile).set({ lastContactAt: at }).where(eq(caseFile.id, caseFileId));
+}
+
+export type QuickContactRow = typeof quickContact.$inferSelect;
+
+export async function insertQuickContact(tx: Tx, values: typeof quickContact.$inferInsert): Promise<QuickContactRow> {
+  const [row] = await tx.insert(quickContact).values(values).returning();
+  if (!row) throw new Error('quick contact insert returned nothing');
+  return row;
+}
+
+export async function quickContactsOn(tx: Tx, officeId: string, day: string): Promise<QuickContactRow[]> {
+  return tx.select().from(quickContact).where(and(eq(quickContact.officeId, officeId), eq(quickContact.occurredOn, day))).orderBy(asc(quickContact.createdAt), asc(quickContact.id));
 }

@@ -2,6 +2,7 @@ import * as c from '#contracts/case-work.ts';
 import { idParams } from '#contracts/common.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
+import * as quick from './quick-contacts.service.ts';
 import * as entries from './service-entries.service.ts';
 
 /** Service entries of a household: write in seconds, read audited, correct with the version read (409 with `current`). */
@@ -27,4 +28,14 @@ export async function serviceEntriesRoutes(app: App, deps: Deps): Promise<void> 
     config: { action: 'service-entry.edit' },
     schema: { tags, summary: 'Correct a service entry with the version read; 409 with `current` when changed meanwhile', params: idParams, body: c.updateServiceEntryBody, response: { 200: c.serviceEntry } },
   }, async (request) => entries.updateServiceEntry(deps, request.actor, request.params.id, request.body, request.locale));
+
+  app.get('/api/offices/:id/quick-contacts', {
+    config: { action: 'quick-contact.read' },
+    schema: { tags, summary: 'The office\'s anonymous quick contacts of a day, with the day\'s totals', params: idParams, querystring: c.quickContactListQuery, response: { 200: c.quickContactList } },
+  }, async (request) => quick.listQuickContacts(deps, request.actor, request.params.id, request.query));
+
+  app.post('/api/offices/:id/quick-contacts', {
+    config: { action: 'quick-contact.create' },
+    schema: { tags, summary: 'Count an anonymous quick contact at the office (open consultation): area(s), language, persons; writes the statistics rows', params: idParams, body: c.createQuickContactBody, response: { 201: c.quickContact } },
+  }, async (request, reply) => reply.status(201).send(await quick.recordQuickContact(deps, request.actor, request.params.id, request.body)));
 }
