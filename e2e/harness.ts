@@ -205,7 +205,9 @@ export interface E2eApp {
 
 /**
  * One Lotse process and one browser for a test file (beforeAll/afterAll); with `mail` an inbox
- * receives what Lotse sends. The fields are set once beforeAll has run.
+ * receives what Lotse sends. The fields are set once beforeAll has run. A data dir named in
+ * LOTSE_E2E_DATA_DIR is reused and kept (a manual check that the journeys pass twice on one
+ * database: run a file twice with the same dir); otherwise each file gets a fresh one.
  */
 export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
   const app: E2eApp = { url: '', browser: undefined as unknown as Browser, mails: [], admin: { email: '', password: '', displayName: '' } };
@@ -214,7 +216,8 @@ export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
   let inbox: Inbox | undefined;
   beforeAll(async () => {
     inbox = opts.mail ? await startInbox() : undefined;
-    lotse = await startLotse(inbox ? { SMTP_URL: inbox.smtpUrl } : {});
+    const dataDir = process.env.LOTSE_E2E_DATA_DIR;
+    lotse = await startLotse(inbox ? { SMTP_URL: inbox.smtpUrl } : {}, dataDir ? { dataDir } : {});
     browser = await launchBrowser();
     Object.assign(app, { url: lotse.url, browser, mails: inbox?.mails ?? [], admin: lotse.admin });
   });
