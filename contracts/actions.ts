@@ -90,6 +90,12 @@ export const ACTIONS = {
   'service-entry.edit': PROVIDER_STAFF,
   'quick-contact.read': PROVIDER_STAFF,
   'quick-contact.create': PROVIDER_STAFF,
+  // support plans (Hilfeplan) and the worklist of what is due: the own case files; a team lead the team's
+  'plan.read': PROVIDER_STAFF,
+  'plan.edit': PROVIDER_STAFF,
+  'plan.review': PROVIDER_STAFF,
+  'worklist.read': PROVIDER_STAFF,
+  'worklist.read-team': { provider_admin: 'organisation' },
   'residence-status.list': EVERY_STAFF,
 
   // audit
