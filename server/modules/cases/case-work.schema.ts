@@ -12,7 +12,9 @@ import { caseFile, household } from './cases.schema.ts';
  */
 
 export const SERVICE_SETTINGS = ['office', 'home_visit', 'phone', 'video', 'outreach', 'group'] as const;
-export const STATISTIC_SOURCES = ['service_entry', 'quick_contact', 'assessment'] as const;
+export const STATISTIC_SOURCES = ['service_entry', 'quick_contact', 'assessment', 'plan_review'] as const;
+/** A plan review's result per goal (statistics: how goals end, per area). */
+export const GOAL_OUTCOMES = ['achieved', 'partly_achieved', 'not_achieved'] as const;
 
 /**
  * One service given to a household on a day, coded with a service of the catalog version in
@@ -78,6 +80,8 @@ export const caseStatistic = pgTable(
     residenceGroup: text('residence_group'),
     /** Assessments: the need level found. */
     needLevel: text('need_level'),
+    /** Plan reviews: the goal's result. */
+    outcome: text('outcome', { enum: GOAL_OUTCOMES }),
     minutes: integer('minutes').notNull().default(0),
     countedPersons: smallint('counted_persons').notNull(),
     alongsidePersons: smallint('alongside_persons').notNull().default(0),
