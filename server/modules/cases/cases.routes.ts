@@ -7,6 +7,7 @@ import * as caseFiles from './case-files.service.ts';
 import * as households from './households.service.ts';
 import * as people from './people.service.ts';
 import { listResidenceStatuses } from './residence.service.ts';
+import { plansRoutes } from './plans.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
 
 const listQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(100).default(50) }).strict();
@@ -19,6 +20,7 @@ const listQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(1
 export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['cases'];
   await serviceEntriesRoutes(app, deps);
+  await plansRoutes(app, deps);
 
   app.get('/api/residence-statuses', {
     config: { action: 'residence-status.list' },
