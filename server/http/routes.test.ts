@@ -128,6 +128,8 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/case-files/:id/assign': { accountIds: [insiders.get('social_worker')?.accountId], version: 1 },
     'POST /api/case-files/:id/close': { reason: 'Umzug', version: 1 },
     'POST /api/case-files/:id/reopen': { version: 1 },
+    'PUT /api/households/:id/plan': { version: null, reviewOn: '2026-12-31', goals: [] },
+    'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };
   return bodies[describeRule(rule)] ?? (hasBody(rule.method) ? {} : undefined);
 }
