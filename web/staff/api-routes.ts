@@ -8,6 +8,7 @@ import * as geo from '#contracts/geo.ts';
 import * as identity from '#contracts/identity.ts';
 import * as offices from '#contracts/offices.ts';
 import * as organisations from '#contracts/organisations.ts';
+import * as plans from '#contracts/plans.ts';
 import * as regions from '#contracts/regions.ts';
 
 /** What a route sends and answers: the contract's schemas; `response: null` for 204 No Content. */
@@ -71,6 +72,13 @@ export const API_ROUTES = {
   'GET /api/households': { response: cases.householdList },
   'POST /api/households': { response: cases.household, body: cases.createHouseholdBody },
   'GET /api/households/:id': { response: cases.household },
+
+  // support plans and the worklist
+  'GET /api/households/:id/plan': { response: plans.planView },
+  'PUT /api/households/:id/plan': { response: plans.plan, body: plans.savePlanBody },
+  'POST /api/households/:id/plan/review': { response: plans.plan, body: plans.reviewPlanBody },
+  'GET /api/worklist': { response: plans.worklist },
+  'GET /api/worklist/team': { response: plans.worklist, query: plans.teamWorklistQuery },
 
   // regions and geodata
   'GET /api/regions': { response: regions.regionList, query: regions.regionsQuery },
