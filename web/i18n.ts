@@ -7,6 +7,8 @@ import deCatalog from '#locales/de/catalog.json';
 import enCatalog from '#locales/en/catalog.json';
 import deCases from '#locales/de/cases.json';
 import enCases from '#locales/en/cases.json';
+import dePlans from '#locales/de/plans.json';
+import enPlans from '#locales/en/plans.json';
 
 /** Languages of the staff app; German is the source. */
 export const STAFF_LANGUAGES = ['de', 'en'] as const;
@@ -33,11 +35,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases }, en: { staff: enStaff, catalog: enCatalog, cases: enCases } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases'],
+      ns: ['staff', 'catalog', 'cases', 'plans'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

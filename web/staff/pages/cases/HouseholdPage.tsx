@@ -11,6 +11,7 @@ import { formatDate } from '#web/staff/format.ts';
 import { languageList } from '#web/staff/labels.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
+import { PlanSection } from './PlanSection.tsx';
 
 /** A date of birth as far as it is known: a year, a month, or the day. */
 function birthLabel(value: string | null, language: string): string {
@@ -88,6 +89,7 @@ export function HouseholdPage() {
           { key: 'basic', header: t('person.basicServiceEnds'), cell: (p) => (p.basicServiceEndsOn ? formatDate(p.basicServiceEndsOn, i18n.language) : '–') },
         ]}
       />
+      <PlanSection householdId={h.id} />
     </>
   );
 }

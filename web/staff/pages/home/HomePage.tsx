@@ -10,6 +10,7 @@ import { useDocumentTitle } from '#web/staff/page.tsx';
 import { usePermissions } from '#web/staff/permissions.ts';
 import { useMe } from '#web/staff/session.tsx';
 import { TodaySection } from './TodaySection.tsx';
+import { WorklistSection } from './WorklistSection.tsx';
 import { Section } from '#web/ui/Section.tsx';
 
 /** The regions the staff member's provider serves today, from its service agreements. */
@@ -58,6 +59,7 @@ export function HomePage() {
       <Section id="home-role" heading={t('home.yourWork')}>
         <p className="kern-body">{t(`home.roleText.${me.role}`)}</p>
       </Section>
+      {may('worklist.read') ? <WorklistSection /> : null}
       {may('appointment.book-for-person') ? <TodaySection /> : null}
       {isProvider && may('service-agreement.list') ? <MyRegions organisationId={me.organisation.id} /> : null}
       <Section id="home-links" heading={t('home.goTo')}>
