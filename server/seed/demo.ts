@@ -1,12 +1,12 @@
 import type { Deps } from '#server/deps.ts';
 import type { Role } from '#server/modules/identity/identity.public.ts';
-import { countOrganisations, insertAccount, insertOrganisation, hashPassword } from '#server/modules/identity/identity.public.ts';
+import { accountIdsByEmail, countOrganisations, insertAccount, insertOrganisation, hashPassword } from '#server/modules/identity/identity.public.ts';
 import { insertServiceAgreement } from '#server/modules/calls/calls.public.ts';
 import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
-import { seedDemoHouseholds } from '#server/modules/cases/cases.public.ts';
+import { seedDemoHouseholds, seedDemoPlans } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -54,6 +54,11 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
     await seedDemoOffices(tx, orgIds);
     // Households with names in several scripts, for every provider in its region.
     await seedDemoHouseholds(tx, DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region })), deps.now?.() ?? new Date());
+    // Support plans with goals due around today (sealed texts need the key ring), the cases assigned to the region's social worker.
+    if (deps.keys) {
+      const workers = await accountIdsByEmail(tx, DEMO_ACCOUNTS.filter((a) => a.role === 'social_worker').map((a) => a.email));
+      await seedDemoPlans(tx, deps.keys, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region, socialWorkerId: workers.get(`beratung@${p.slug}.demo`) ?? null })));
+    }
     // Demo bookings hold sealed names: only where the key ring is at hand (start, CLI, tests).
     if (deps.keys) await seedDemoAppointments(tx, deps.keys, deps.now?.() ?? new Date(), orgIds);
     return true;

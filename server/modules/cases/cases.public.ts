@@ -5,5 +5,7 @@
 export { seedResidenceStatuses } from './reference.ts';
 /** Demo content: households of every demo provider (in the demo seed's transaction). */
 export { seedDemoHouseholds } from './demo.seed.ts';
+/** Demo support plans with goals due around today, case files assigned to the region's demo social worker (in the demo seed's transaction). */
+export { seedDemoPlans } from './demo.plans.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
+import { caseAssignment, caseFile, person } from './cases.schema.ts';
 import { planGoal, supportPlan } from './plans.schema.ts';
 
 /** Every SQL statement of support plans and their goals. Runs under the provider's tenant scope. */
@@ -54,4 +55,16 @@ export async function openGoalsOf(tx: Tx, householdIds: readonly string[]): Prom
     .from(planGoal)
     .where(and(inArray(planGoal.householdId, [...householdIds]), eq(planGoal.status, 'open')))
     .orderBy(asc(planGoal.position), asc(planGoal.createdAt), asc(planGoal.id));
+}
+
+// ---------------------------------------------------------------- demo data
+/** The provider's open case files with their household's people (the demo seed, in its transaction). */
+export async function demoCaseFilesOf(tx: Tx, organisationId: string) {
+  const files = await tx.select({ id: caseFile.id, householdId: caseFile.householdId }).from(caseFile).where(and(eq(caseFile.organisationId, organisationId), isNull(caseFile.closedAt))).orderBy(asc(caseFile.openedAt), asc(caseFile.id));
+  const people = files.length ? await tx.select({ id: person.id, householdId: person.householdId, relationship: person.relationship, assignedOn: person.assignedOn }).from(person).where(inArray(person.householdId, files.map((f) => f.householdId))).orderBy(asc(person.createdAt), asc(person.id)) : [];
+  return files.map((f) => ({ ...f, people: people.filter((p) => p.householdId === f.householdId) }));
+}
+
+export async function insertAssignment(tx: Tx, values: typeof caseAssignment.$inferInsert): Promise<void> {
+  await tx.insert(caseAssignment).values(values).onConflictDoNothing();
 }

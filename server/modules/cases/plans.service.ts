@@ -132,7 +132,7 @@ async function goalErrors(tx: Tx, staff: StaffActor, goals: readonly GoalInput[]
 }
 
 /** The columns of a goal from what was entered, its texts sealed where the area or the mark asks for it. */
-function goalColumns(keys: Keys, sensitive: ReadonlySet<string>, id: string, g: GoalInput, position: number) {
+export function goalColumns(keys: Keys, sensitive: ReadonlySet<string>, id: string, g: GoalInput, position: number) {
   const sealed = sealsGoal(sensitive, g.areaCode, g.sensitive);
   return {
     areaCode: g.areaCode,
