@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '#server/time.ts';
+import { berlinFields, berlinWall } from '#server/time.ts';
 
 /**
  * A small Europe/Berlin helper on top of Intl: wall-clock date and time ↔ instant, correct across
@@ -7,36 +7,14 @@ import { TIME_ZONE } from '#server/time.ts';
  * day) means the earlier instant (CEST) — the "compatible" rule of Temporal.
  */
 
-const parts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-export interface WallClock {
-  date: string;
-  time: string;
-}
-
-/** Berlin wall clock at an instant: date YYYY-MM-DD, time HH:MM. */
-export function berlinWall(at: Date | number): WallClock {
-  const p: Record<string, string> = {};
-  for (const x of parts.formatToParts(typeof at === 'number' ? new Date(at) : at)) p[x.type] = x.value;
-  return { date: `${p['year']}-${p['month']}-${p['day']}`, time: `${p['hour']}:${p['minute']}` };
-}
+export { berlinWall, type WallClock } from '#server/time.ts';
 
 const MINUTE = 60_000;
 
 /** Offset of Berlin from UTC at an instant, in minutes (60 or 120). */
 export function berlinOffsetMinutes(at: number): number {
-  const p: Record<string, string> = {};
-  for (const x of parts.formatToParts(new Date(at))) p[x.type] = x.value;
-  const asUtc = Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']), Number(p['second']));
+  const p = berlinFields(at);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / MINUTE);
 }
 

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '#server/time.ts';
+import { berlinFields } from '#server/time.ts';
 
 /**
  * CSV for spreadsheets (decision 0004, addendum): UTF-8 with a byte-order mark (so Excel reads umlauts),
@@ -18,18 +18,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
 }
 
-const berlin = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** "2026-12-03 18:05:12": Berlin wall-clock time, a form spreadsheets read as a date and time. */
 export function berlinDateTime(at: Date): string {
-  return berlin.format(at);
+  const p = berlinFields(at);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '#server/time.ts';
+import { berlinWall } from '#server/time.ts';
 import { addDays, isoWeekday, saxonHolidayOn, type HolidayKey } from './holidays.ts';
 
 /**
@@ -93,21 +93,9 @@ export function openingFrom(office: OfficeHours, from: string, days: number): Da
   return Array.from({ length: days }, (_, i) => openingAt(office, addDays(from, i)));
 }
 
-const berlinParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** Whether the office is open at an instant (judged in Europe/Berlin local time). */
 export function isOpenAt(office: OfficeHours, instant: Date): boolean {
-  const p = Object.fromEntries(berlinParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  const date = `${p['year']}-${p['month']}-${p['day']}`;
-  const time = `${p['hour']}:${p['minute']}`;
+  const { date, time } = berlinWall(instant);
   return openingAt(office, date).intervals.some((i) => i.opens <= time && time < i.closes);
 }
 
