@@ -1,46 +1,25 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '#server/db.ts';
-import { createMailer } from '#server/mail.ts';
 import { createTestContext, type TestContext } from '#test/context.ts';
+import { startTestSmtp, type TestSmtp } from '#test/smtp.ts';
 import { book, bookingBody, MONDAY, office } from './appointments.fixture.ts';
 import { sendReminders } from './reminders.service.ts';
 
-/** A real SMTP server in this process. */
-const received: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-      callback();
-    });
-  },
-});
-
 let ctx: TestContext;
+let smtp: TestSmtp;
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Lotse <no-reply@lotse.invalid>', dataDir: '/nonexistent' });
-  ctx = await createTestContext({ mailer, config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
+  smtp = await startTestSmtp();
+  ctx = await createTestContext({ mailer: smtp.mailer, config: { appointmentLimits: { perContactPerDay: 1000, openPerContact: 1000, perIpPerHour: 100_000 } } });
 });
 afterAll(async () => {
   await ctx.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 beforeEach(() => {
   ctx.clock.now = new Date(`${MONDAY}T06:00:00Z`);
-  received.length = 0;
+  smtp.received.length = 0;
 });
 
 interface CalendarBody {
@@ -112,15 +91,15 @@ describe('reminders', () => {
     const f = await office(ctx, { counsellors: [{ languages: ['de', 'uk'] }] });
     const body = bookingBody(f, '2026-06-03T07:00:00.000Z', { language: 'uk', email: 'olena@example.org' });
     const b = (await book(ctx, body)).json<{ code: string }>();
-    received.length = 0;
-    const toOlena = () => received.filter((m) => m.to.includes('olena@example.org')).length;
+    smtp.received.length = 0;
+    const toOlena = () => smtp.received.filter((m) => m.to.includes('olena@example.org')).length;
     await sendReminders(ctx.deps); // Monday: the appointment is on Wednesday
     expect(toOlena()).toBe(0);
     ctx.clock.now = new Date('2026-06-02T10:00:00Z');
     expect(await sendReminders(ctx.deps)).toBeGreaterThanOrEqual(1);
     expect(toOlena()).toBe(1);
     expect(await sendReminders(ctx.deps)).toBe(0);
-    const mails = received.filter((m) => m.to.includes('olena@example.org'));
+    const mails = smtp.received.filter((m) => m.to.includes('olena@example.org'));
     expect(mails).toHaveLength(1);
     const parsed = await simpleParser(mails[0]?.raw ?? '');
     expect(parsed.subject).toContain('Нагадування');
@@ -137,9 +116,9 @@ describe('waitlist', () => {
     expect(join.statusCode, join.body).toBe(201);
     await ctx.request(null, { method: 'POST', url: '/api/appointments/waitlist', payload: { officeId: f.officeId, typeId: f.typeId, name: 'Zweite', email: 'second@example.org', from: '2026-06-01', to: '2026-06-05' } });
     expect((await ctx.request(null, { method: 'POST', url: `/api/appointments/${first.code}/cancel?token=${first.manageToken}` })).statusCode).toBe(200);
-    const offer = received.find((m) => m.to.includes('waiting@example.org'));
+    const offer = smtp.received.find((m) => m.to.includes('waiting@example.org'));
     expect(offer).toBeDefined();
-    expect(received.some((m) => m.to.includes('second@example.org'))).toBe(false);
+    expect(smtp.received.some((m) => m.to.includes('second@example.org'))).toBe(false);
     const text = (await simpleParser(offer?.raw ?? '')).text ?? '';
     const link = /(https?:\/\/\S+\/de\/appointments\/book\?\S+)/.exec(text)?.[1];
     expect(link).toBeDefined();

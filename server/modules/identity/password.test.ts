@@ -1,34 +1,8 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createMailer } from '#server/mail.ts';
 import { securityEvent } from '#server/modules/audit/audit.schema.ts';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '#test/context.ts';
-
-/** A real SMTP server in this process: every message arrives here as raw RFC 5322 text. */
-const received: { to: string[]; raw: string }[] = [];
-const waiting: ((m: { to: string[]; raw: string }) => void)[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      const message = { to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') };
-      received.push(message);
-      waiting.shift()?.(message);
-      callback();
-    });
-  },
-});
-
-function nextMail(): Promise<{ to: string[]; raw: string }> {
-  return new Promise((resolve) => waiting.push(resolve));
-}
+import { startTestSmtp, type TestSmtp } from '#test/smtp.ts';
 
 /** The text part of a raw mail, quoted-printable decoded. */
 function bodyOf(raw: string): string {
@@ -44,16 +18,14 @@ function linkToken(text: string): string {
 }
 
 let ctx: TestContext;
+let smtp: TestSmtp;
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const port = (smtp.server.address() as AddressInfo).port;
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Lotse <no-reply@lotse.invalid>', dataDir: '/nonexistent' });
-  ctx = await createTestContext({ config: { publicUrl: 'https://lotse.example' }, mailer });
+  smtp = await startTestSmtp();
+  ctx = await createTestContext({ config: { publicUrl: 'https://lotse.example' }, mailer: smtp.mailer });
 });
 afterAll(async () => {
   await ctx.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const reset = (email: string, ip = '10.1.1.1') =>
@@ -70,7 +42,7 @@ describe('password reset by email (real SMTP)', () => {
     }
     await expect(ctx.login(acc.email)).rejects.toThrow(/401/); // locked
 
-    const arriving = nextMail();
+    const arriving = smtp.nextMail();
     const res = await reset(acc.email.toUpperCase());
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ accepted: true });
@@ -97,7 +69,7 @@ describe('password reset by email (real SMTP)', () => {
   it('an expired link is refused', async () => {
     const org = await ctx.organisation('provider');
     const acc = await ctx.account(org.id, 'social_worker');
-    const arriving = nextMail();
+    const arriving = smtp.nextMail();
     expect((await reset(acc.email, '10.1.1.2')).statusCode).toBe(202);
     const token = linkToken(bodyOf((await arriving).raw));
     ctx.clock.advance(61 * 60_000);
@@ -108,7 +80,7 @@ describe('password reset by email (real SMTP)', () => {
   });
 
   it('answers the same for an unknown email and sends nothing; limits per email and per address', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     const unknown = await reset('nobody@test.invalid', '10.1.1.3');
     expect(unknown.statusCode).toBe(202);
     expect(unknown.body).toBe(JSON.stringify({ accepted: true }));
@@ -125,8 +97,8 @@ describe('password reset by email (real SMTP)', () => {
     const events = await ctx.database.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, (tx) => tx.select().from(securityEvent).where(eq(securityEvent.kind, 'password-reset.rate-limited')));
     expect(events.length).toBe(2);
     // wait for the three mails of the known account, then check nothing went to the unknown ones
-    while (received.length < before + 3) await nextMail();
-    expect(received.slice(before).flatMap((m) => m.to).every((to) => to === acc.email)).toBe(true);
+    while (smtp.received.length < before + 3) await smtp.nextMail();
+    expect(smtp.received.slice(before).flatMap((m) => m.to).every((to) => to === acc.email)).toBe(true);
   });
 });
 
