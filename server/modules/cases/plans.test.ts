@@ -161,4 +161,14 @@ describe('who reaches a plan', () => {
     const plan = (await read(worker)).json<PlanView>().plan;
     expect([plan?.version, plan?.goals.length]).toEqual([3, 3]);
   });
+
+  it('keeps the plan tables inside the tenant under FORCE-d row-level security', async () => {
+    const other = (await ctx.organisation('provider')).id;
+    const count = (organisationId: string, table: 'support_plan' | 'plan_goal') =>
+      ctx.database.db.transaction({ kind: 'tenant', organisationId }, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n);
+    expect([await count(nord, 'support_plan'), await count(nord, 'plan_goal')]).toEqual([1, 3]);
+    expect([await count(other, 'support_plan'), await count(other, 'plan_goal')]).toEqual([0, 0]);
+    const forced = await owner<{ relname: string; relforcerowsecurity: boolean }>(sql`select relname, relforcerowsecurity from pg_class where relname in ('support_plan', 'plan_goal') order by relname`);
+    expect(forced).toEqual([{ relname: 'plan_goal', relforcerowsecurity: true }, { relname: 'support_plan', relforcerowsecurity: true }]);
+  });
 });
