@@ -5,6 +5,7 @@ import { queryRows } from '#server/db.ts';
 import type { Session } from '#test/context.ts';
 import { useTestContext } from '#test/use-context.ts';
 import { familyBody } from './cases.fixture.ts';
+import { openGoalsByArea } from './plans.glance.ts';
 
 interface Household { id: string; members: { id: string }[]; caseFile: { id: string } }
 
@@ -88,6 +89,15 @@ describe('support plans', () => {
     expect(second.json<{ current: Plan }>().current.goals[0]?.dueOn).toBe('2027-04-30');
     const now = (await read(worker)).json<PlanView>().plan;
     expect([now?.version, now?.reviewOn, now?.goals.length]).toEqual([2, '2027-01-20', 3]);
+  });
+
+  it('gives the household at a glance the open goals per area, their titles opened', async () => {
+    const byArea = await ctx.database.db.transaction({ kind: 'tenant', organisationId: nord }, (tx) => openGoalsByArea(ctx.deps, tx, family.id));
+    expect([...byArea].map(([area, list]) => [area, list.map((g) => [g.title, g.sealed])])).toEqual([
+      ['work', [['Deutschkurs B1 abschließen', false]]],
+      ['health', [[SECRET, true]]],
+      ['housing', [[MARKED, true]]],
+    ]);
   });
 
   it('answers field errors for an unknown area, a stranger as responsible, a missing free text and a goal of no plan', async () => {
