@@ -97,5 +97,20 @@ describe('support plan and worklist (tablet, 1024×768)', () => {
     await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
     await expectAccessible(page, 'household page at the goal');
     await context.close();
+
+    // The team lead sees the team's worklist with who is assigned, and one colleague's.
+    const lead = await account(app, provider, 'provider_admin');
+    const leadContext = await newContext(app.browser);
+    const leadPage = await leadContext.newPage();
+    await leadPage.setViewportSize({ width: 1024, height: 768 });
+    await logIn(leadPage, app.url, lead);
+    await leadPage.getByRole('region', { name: 'Was in meinen Fällen ansteht' }).getByText('Zurzeit steht nichts an.').waitFor();
+    await leadPage.getByLabel('Team', { exact: true }).check();
+    const teamRow = leadPage.getByRole('region', { name: 'Was im Team ansteht' }).getByRole('row', { name: new RegExp(`Wohnberechtigungsschein ${tag}`) });
+    await teamRow.getByText(me.displayName).waitFor();
+    await leadPage.getByLabel('Mitarbeiter·in').selectOption({ label: me.displayName });
+    await teamRow.waitFor();
+    await expectAccessible(leadPage, 'home with the team worklist');
+    await leadContext.close();
   });
 });
