@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { Goal, Plan, PlanView } from '#contracts/plans.ts';
@@ -116,11 +116,13 @@ export function PlanSection({ householdId }: { householdId: string }) {
   const plan = view?.plan ?? null;
   const today = todayInBerlin();
   const { hash } = useLocation();
-  // A link from the worklist (#plan, #plan-goal-…) lands on the plan or the goal once it has loaded.
+  const landed = useRef('');
+  // A link from the worklist (#plan, #plan-goal-…) lands on the plan or the goal once it has loaded (once per link, not after each save).
   useEffect(() => {
-    if (!view || !hash.startsWith('#plan')) return;
+    if (!view || !hash.startsWith('#plan') || landed.current === hash) return;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) return;
+    landed.current = hash;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
