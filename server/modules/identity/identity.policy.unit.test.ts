@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StaffActor } from './actor.ts';
-import { Problem } from '#server/platform/problem.ts';
+import { anonymous, problemStatus, staffActor, system } from '#test/actors.ts';
 import { authorize } from '#server/platform/authorize.ts';
 import {
   accountAdministrator,
@@ -14,62 +13,39 @@ import {
   safeReturnTo,
   totpRequired,
 } from './identity.policy.ts';
-import type { Role } from './roles.ts';
-
-const origin = { ip: null, requestId: null };
-const staff = (role: Role, organisationId = 'org-a'): StaffActor => ({
-  kind: 'staff',
-  accountId: `acc-${role}`,
-  organisationId,
-  organisationKind: role === 'provider_admin' || role === 'social_worker' ? 'provider' : 'city',
-  role,
-  regionCodes: null,
-  ...origin,
-});
-
-/** The status a thrown Problem carries (0: nothing thrown). */
-function statusOf(fn: () => unknown): number {
-  try {
-    fn();
-    return 0;
-  } catch (error) {
-    if (error instanceof Problem) return error.status;
-    throw error;
-  }
-}
 
 describe('identity policy', () => {
   it('only the city admin manages organisations (403 for every other role, 401 anonymous, the system may)', () => {
-    expect(statusOf(() => authorize(staff('city_admin', 'city'), 'organisation.edit'))).toBe(0);
-    for (const role of ['city_coordinator', 'evaluator', 'provider_admin', 'social_worker'] as const) expect(statusOf(() => authorize(staff(role), 'organisation.edit'))).toBe(403);
-    expect(statusOf(() => authorize({ kind: 'anonymous', ...origin }, 'organisation.edit'))).toBe(401);
-    expect(statusOf(() => authorize({ kind: 'system', ...origin }, 'organisation.edit'))).toBe(0);
-    expect(isCityAdmin(staff('city_admin', 'city'))).toBe(true);
+    expect(problemStatus(() => authorize(staffActor('city_admin', 'city'), 'organisation.edit'))).toBe(0);
+    for (const role of ['city_coordinator', 'evaluator', 'provider_admin', 'social_worker'] as const) expect(problemStatus(() => authorize(staffActor(role), 'organisation.edit'))).toBe(403);
+    expect(problemStatus(() => authorize(anonymous, 'organisation.edit'))).toBe(401);
+    expect(problemStatus(() => authorize(system, 'organisation.edit'))).toBe(0);
+    expect(isCityAdmin(staffActor('city_admin', 'city'))).toBe(true);
     // a provider organisation's staff cannot be city admins by a mislabelled role
-    expect(isCityAdmin({ ...staff('city_admin'), organisationKind: 'provider' })).toBe(false);
-    expect(isProviderAdmin(staff('provider_admin'))).toBe(true);
-    expect(isProviderAdmin(staff('social_worker'))).toBe(false);
+    expect(isCityAdmin({ ...staffActor('city_admin'), organisationKind: 'provider' })).toBe(false);
+    expect(isProviderAdmin(staffActor('provider_admin'))).toBe(true);
+    expect(isProviderAdmin(staffActor('social_worker'))).toBe(false);
   });
 
   it('scopes account administration: city across organisations, provider admin in its tenant', () => {
-    expect(accountAdministrator(staff('city_admin', 'city'), 'account.edit').scope).toEqual({ kind: 'city', organisationId: 'city' });
-    expect(accountAdministrator(staff('provider_admin', 'org-a'), 'account.edit').scope).toEqual({ kind: 'tenant', organisationId: 'org-a' });
-    expect(statusOf(() => accountAdministrator(staff('social_worker'), 'account.edit'))).toBe(403);
-    expect(statusOf(() => accountAdministrator(staff('city_coordinator'), 'account.edit'))).toBe(403);
-    expect(statusOf(() => accountAdministrator({ kind: 'system', ...origin }, 'account.edit'))).toBe(403);
-    expect(statusOf(() => requireAccountsOf(staff('provider_admin', 'org-a'), 'account.read', 'org-a'))).toBe(0);
-    expect(statusOf(() => requireAccountsOf(staff('provider_admin', 'org-a'), 'account.read', 'org-b'))).toBe(404);
-    expect(statusOf(() => requireAccountsOf(staff('city_admin', 'city'), 'account.read', 'org-b'))).toBe(0);
+    expect(accountAdministrator(staffActor('city_admin', 'city'), 'account.edit').scope).toEqual({ kind: 'city', organisationId: 'city' });
+    expect(accountAdministrator(staffActor('provider_admin', 'org-a'), 'account.edit').scope).toEqual({ kind: 'tenant', organisationId: 'org-a' });
+    expect(problemStatus(() => accountAdministrator(staffActor('social_worker'), 'account.edit'))).toBe(403);
+    expect(problemStatus(() => accountAdministrator(staffActor('city_coordinator'), 'account.edit'))).toBe(403);
+    expect(problemStatus(() => accountAdministrator(system, 'account.edit'))).toBe(403);
+    expect(problemStatus(() => requireAccountsOf(staffActor('provider_admin', 'org-a'), 'account.read', 'org-a'))).toBe(0);
+    expect(problemStatus(() => requireAccountsOf(staffActor('provider_admin', 'org-a'), 'account.read', 'org-b'))).toBe(404);
+    expect(problemStatus(() => requireAccountsOf(staffActor('city_admin', 'city'), 'account.read', 'org-b'))).toBe(0);
   });
 
   it("an account's permitted actions: its organisation's admins, never resetting one's own second factor", () => {
-    const admin = staff('provider_admin', 'org-a');
+    const admin = staffActor('provider_admin', 'org-a');
     expect(accountPermittedActions(admin, { id: 'acc-x', organisationId: 'org-a' })).toEqual(['account.read', 'account.edit', 'account.assign-regions', 'account.reset-second-factor']);
     expect(accountPermittedActions(admin, { id: admin.accountId, organisationId: 'org-a' })).toEqual(['account.read', 'account.edit', 'account.assign-regions']);
     expect(accountPermittedActions(admin, { id: 'acc-y', organisationId: 'org-b' })).toEqual([]);
-    expect(accountPermittedActions(staff('city_admin', 'city'), { id: 'acc-y', organisationId: 'org-b' })).toHaveLength(4);
-    expect(accountPermittedActions(staff('social_worker', 'org-a'), { id: 'acc-x', organisationId: 'org-a' })).toEqual([]);
-    expect(accountPermittedActions({ kind: 'anonymous', ...origin }, { id: 'acc-x', organisationId: 'org-a' })).toEqual([]);
+    expect(accountPermittedActions(staffActor('city_admin', 'city'), { id: 'acc-y', organisationId: 'org-b' })).toHaveLength(4);
+    expect(accountPermittedActions(staffActor('social_worker', 'org-a'), { id: 'acc-x', organisationId: 'org-a' })).toEqual([]);
+    expect(accountPermittedActions(anonymous, { id: 'acc-x', organisationId: 'org-a' })).toEqual([]);
   });
 
   it('assigns only known regions, and to a provider only regions of its service agreements', () => {
@@ -81,7 +57,7 @@ describe('identity policy', () => {
   });
 
   it('refuses roles of the other kind and changes to oneself', () => {
-    const admin = staff('provider_admin');
+    const admin = staffActor('provider_admin');
     const other = { id: 'acc-other', role: 'social_worker' as const };
     expect(refuseAccountChange(admin, other, 'provider', { role: 'provider_admin' })).toBeNull();
     expect(refuseAccountChange(admin, other, 'provider', { role: 'city_admin' })).toEqual({ field: 'role', key: 'field.invalidOption' });
@@ -108,7 +84,7 @@ describe('identity policy', () => {
   });
 
   it("an administrator may not reset its own second factor, anyone else's (it manages) yes", () => {
-    const admin = staff('provider_admin');
+    const admin = staffActor('provider_admin');
     expect(refuseTotpReset(admin, { id: admin.accountId })).toEqual({ field: 'account', key: 'field.notOwnAccount' });
     expect(refuseTotpReset(admin, { id: 'acc-other' })).toBeNull();
   });
