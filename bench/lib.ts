@@ -26,6 +26,7 @@ export interface Figure {
 export interface Measurement {
   label: string;
   requestsPerSecond: number;
+  p50Ms: number;
   p99Ms: number;
   requests: number;
   failures: number;
@@ -56,6 +57,7 @@ export async function measure(target: Target): Promise<Measurement> {
   return {
     label: target.label,
     requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx,
@@ -78,13 +80,13 @@ export interface Row {
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** The table: route, req/s, p99 latency, and the ratio of each figure to its baseline. */
+/** The table: route, req/s, p50 and p99 latency, and the ratio of each figure to its baseline. */
 export function formatTable(rows: Row[]): string {
-  const header = ['route', 'req/s', 'p99 ms', 'vs baseline', 'failures'];
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'failures'];
   const lines: string[][] = [];
   for (const r of rows) {
-    lines.push([r.subject.label, fmt(r.subject.requestsPerSecond), fmt(r.subject.p99Ms, 1), `${fmt((r.subject.requestsPerSecond / r.baseline.requestsPerSecond) * 100, 0)} %`, String(r.subject.failures)]);
-    lines.push([`  baseline: ${r.baseline.label}`, fmt(r.baseline.requestsPerSecond), fmt(r.baseline.p99Ms, 1), '100 %', String(r.baseline.failures)]);
+    lines.push([r.subject.label, fmt(r.subject.requestsPerSecond), fmt(r.subject.p50Ms, 1), fmt(r.subject.p99Ms, 1), `${fmt((r.subject.requestsPerSecond / r.baseline.requestsPerSecond) * 100, 0)} %`, String(r.subject.failures)]);
+    lines.push([`  baseline: ${r.baseline.label}`, fmt(r.baseline.requestsPerSecond), fmt(r.baseline.p50Ms, 1), fmt(r.baseline.p99Ms, 1), '100 %', String(r.baseline.failures)]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');

@@ -10,12 +10,13 @@ import { geoFigure } from './geo.bench.ts';
 import { regionsFigure } from './regions.bench.ts';
 import { bookingFigure, slotsFigure } from './appointments.bench.ts';
 import { casesFigure } from './cases.bench.ts';
+import { householdFigure, serviceEntriesFigure } from './households.bench.ts';
 import type { Deps } from '#server/deps.ts';
 
 /**
  * `npm run bench`: starts Lotse on the embedded database (a fresh PGlite data dir, migrated and
  * seeded with the reference data; or DATABASE_URL if set) and measures each figure beside its
- * baseline from the same run. Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (2).
+ * baseline from the same run; `npm run bench -- household service-entries` measures only the figures named. Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (2).
  * Add a figure: write bench/<topic>.bench.ts exporting a function that returns a Figure, list it below.
  */
 const FIGURES: { name: string; make: (lotseUrl: string, deps: Deps) => Promise<Figure> }[] = [
@@ -24,6 +25,8 @@ const FIGURES: { name: string; make: (lotseUrl: string, deps: Deps) => Promise<F
   { name: 'appointments', make: bookingFigure },
   { name: 'slots', make: slotsFigure },
   { name: 'cases', make: casesFigure },
+  { name: 'household', make: householdFigure },
+  { name: 'service-entries', make: serviceEntriesFigure },
 ];
 
 async function main(): Promise<void> {
