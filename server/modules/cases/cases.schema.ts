@@ -91,6 +91,10 @@ export const person = pgTable(
     arrivedOn: date('arrived_on'),
     /** Kommunale Zuweisung: starts the 12-month Grundleistung window. */
     assignedOn: date('assigned_on'),
+    /** The integration course (Integrationskurs) starts or started. */
+    integrationCourseOn: date('integration_course_on'),
+    /** School or Kita starts or started (children). */
+    schoolStartOn: date('school_start_on'),
     /** Set when this record was merged into another (a duplicate): the record stays as a tombstone. */
     mergedIntoId: uuid('merged_into_id'),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
