@@ -90,6 +90,9 @@ export const ACTIONS = {
   'service-entry.edit': PROVIDER_STAFF,
   'quick-contact.read': PROVIDER_STAFF,
   'quick-contact.create': PROVIDER_STAFF,
+  'assessment.read': PROVIDER_STAFF,
+  'assessment.create': PROVIDER_STAFF,
+  'assessment.edit': PROVIDER_STAFF,
   // support plans (Hilfeplan) and the worklist of what is due: the own case files; a team lead the team's
   'plan.read': PROVIDER_STAFF,
   'plan.edit': PROVIDER_STAFF,

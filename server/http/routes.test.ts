@@ -26,7 +26,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -56,6 +56,9 @@ beforeAll(async () => {
   expect(household.statusCode, household.body).toBe(201);
   const h = household.json<{ id: string; members: { id: string }[]; caseFile: { id: string } }>();
   [records.household, records.person, records.otherPerson, records.caseFile] = [h.id, h.members[0]?.id ?? '', h.members[1]?.id ?? '', h.caseFile.id];
+  const assessment = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/assessments`, payload: { areaCode: 'work', level: 'low', assessedOn: '2026-01-05' } });
+  expect(assessment.statusCode, assessment.body).toBe(201);
+  records.assessment = assessment.json<{ id: string }>().id;
   insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
 
   // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
@@ -87,6 +90,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/households/:id', records.household],
     ['/api/people/:id', records.person],
     ['/api/case-files/:id', records.caseFile],
+    ['/api/assessments/:id', records.assessment],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
   let missing = false;
@@ -129,6 +133,8 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/case-files/:id/close': { reason: 'Umzug', version: 1 },
     'POST /api/case-files/:id/reopen': { version: 1 },
     'PUT /api/households/:id/plan': { version: null, reviewOn: '2026-12-31', goals: [] },
+    'POST /api/households/:id/assessments': { areaCode: 'work', level: 'medium', assessedOn: '2026-06-01' },
+    'PATCH /api/assessments/:id': { version: 1 },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };
   return bodies[describeRule(rule)] ?? (hasBody(rule.method) ? {} : undefined);

@@ -7,6 +7,7 @@ import * as caseFiles from './case-files.service.ts';
 import * as households from './households.service.ts';
 import * as people from './people.service.ts';
 import { listResidenceStatuses } from './residence.service.ts';
+import { assessmentsRoutes } from './assessments.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
 
@@ -21,6 +22,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['cases'];
   await serviceEntriesRoutes(app, deps);
   await plansRoutes(app, deps);
+  await assessmentsRoutes(app, deps);
 
   app.get('/api/residence-statuses', {
     config: { action: 'residence-status.list' },
