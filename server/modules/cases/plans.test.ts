@@ -98,6 +98,10 @@ describe('support plans', () => {
       ['health', [[SECRET, true]]],
       ['housing', [[MARKED, true]]],
     ]);
+    const glance = await ctx.request(worker, { method: 'GET', url: `/api/households/${family.id}/glance` });
+    expect(glance.statusCode, glance.body).toBe(200);
+    const goals = glance.json<{ goals: Record<string, { title: string; dueOn: string | null }[]> }>().goals;
+    expect(Object.fromEntries(Object.entries(goals).map(([area, list]) => [area, list.map((g) => g.title)]))).toEqual({ work: ['Deutschkurs B1 abschließen'], health: [SECRET], housing: [MARKED] });
   });
 
   it('answers field errors for an unknown area, a stranger as responsible, a missing free text and a goal of no plan', async () => {
