@@ -56,6 +56,10 @@ export const personInput = z
     arrivedOn: isoDate.nullable().default(null),
     /** Kommunale Zuweisung: starts the 12-month Grundleistung window. */
     assignedOn: isoDate.nullable().default(null),
+    /** The integration course (Integrationskurs) starts or started. */
+    integrationCourseOn: isoDate.nullable().default(null),
+    /** School or Kita starts or started (children). */
+    schoolStartOn: isoDate.nullable().default(null),
   })
   .strict();
 export type PersonInput = z.infer<typeof personInput>;
@@ -132,6 +136,8 @@ export const person = z.object({
   assignedOn: isoDate.nullable(),
   /** The end of the 12-month Grundleistung window (assignment + 12 months), or null. */
   basicServiceEndsOn: isoDate.nullable(),
+  integrationCourseOn: isoDate.nullable(),
+  schoolStartOn: isoDate.nullable(),
   version: z.number().int(),
 });
 export type Person = z.infer<typeof person>;

@@ -6,7 +6,7 @@ import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
-import { seedDemoHouseholds, seedDemoPlans } from '#server/modules/cases/cases.public.ts';
+import { seedDemoAssessments, seedDemoHouseholds, seedDemoPlans } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -57,7 +57,10 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
     // Support plans with goals due around today (sealed texts need the key ring), the cases assigned to the region's social worker.
     if (deps.keys) {
       const workers = await accountIdsByEmail(tx, DEMO_ACCOUNTS.filter((a) => a.role === 'social_worker').map((a) => a.email));
-      await seedDemoPlans(tx, deps.keys, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region, socialWorkerId: workers.get(`beratung@${p.slug}.demo`) ?? null })));
+      const providers = DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region, socialWorkerId: workers.get(`beratung@${p.slug}.demo`) ?? null }));
+      await seedDemoPlans(tx, deps.keys, deps.now?.() ?? new Date(), providers);
+      // Needs assessments with their history per area (health and marked notes sealed).
+      await seedDemoAssessments(tx, deps.keys, deps.now?.() ?? new Date(), providers);
     }
     // Demo bookings hold sealed names: only where the key ring is at hand (start, CLI, tests).
     if (deps.keys) await seedDemoAppointments(tx, deps.keys, deps.now?.() ?? new Date(), orgIds);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { needAssessment } from './assessments.schema.ts';
+import { person } from './cases.schema.ts';
 
 export type AssessmentRow = typeof needAssessment.$inferSelect;
 
@@ -38,4 +39,9 @@ export async function updateAssessmentAt(tx: Tx, id: string, version: number, va
     .where(and(eq(needAssessment.id, id), eq(needAssessment.version, version)))
     .returning();
   return row;
+}
+
+/** Demo only: the people of a household assigned (Zuweisung) on the day, so that its Grundleistung year closes soon. */
+export async function setDemoAssignedOn(tx: Tx, householdId: string, assignedOn: string): Promise<void> {
+  await tx.update(person).set({ assignedOn, arrivedOn: assignedOn }).where(eq(person.householdId, householdId));
 }

@@ -43,6 +43,8 @@ export function presentPerson(row: PersonRow, residence: Map<string, ResidenceLa
     arrivedOn: row.arrivedOn,
     assignedOn: row.assignedOn,
     basicServiceEndsOn: basicServiceEndsOn(row.assignedOn),
+    integrationCourseOn: row.integrationCourseOn,
+    schoolStartOn: row.schoolStartOn,
     version: row.version,
   };
 }

@@ -7,5 +7,7 @@ export { seedResidenceStatuses } from './reference.ts';
 export { seedDemoHouseholds } from './demo.seed.ts';
 /** Demo support plans with goals due around today, case files assigned to the region's demo social worker (in the demo seed's transaction). */
 export { seedDemoPlans } from './demo.plans.ts';
+/** Demo needs assessments with their history per area, one household's Grundleistung year closing (in the demo seed's transaction). */
+export { seedDemoAssessments } from './demo.assessments.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';

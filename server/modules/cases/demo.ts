@@ -116,6 +116,13 @@ function isoDay(r: Random, fromYear: number, toYear: number): string {
   return `${r.int(fromYear, toYear)}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`;
 }
 
+/** The same day some months later (day kept below 29, as isoDay makes them). */
+function addMonthsTo(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}-${pad(d)}`;
+}
+
 function person(r: Random, origin: Origin, relationship: PersonInput['relationship'], sex: 'female' | 'male', family: Name, year: number, residence: PersonInput['residence'], assignedOn: string): PersonInput {
   const given = r.pick(sex === 'male' ? origin.male : origin.female);
   const [givenLatin, givenOriginal, ...givenVariants] = given;
@@ -139,6 +146,9 @@ function person(r: Random, origin: Origin, relationship: PersonInput['relationsh
     residence,
     arrivedOn: assignedOn,
     assignedOn,
+    // The integration course some months after the assignment; school or Kita for children from 3.
+    integrationCourseOn: adult ? addMonthsTo(assignedOn, 4) : null,
+    schoolStartOn: !adult && Number(assignedOn.slice(0, 4)) - year >= 3 ? addMonthsTo(assignedOn, 2) : null,
   };
 }
 

@@ -52,6 +52,8 @@ export function personValues(input: PersonInput) {
     residenceExpiresOn: input.residence?.expiresOn ?? null,
     arrivedOn: input.arrivedOn,
     assignedOn: input.assignedOn,
+    integrationCourseOn: input.integrationCourseOn,
+    schoolStartOn: input.schoolStartOn,
   };
 }
 
@@ -198,6 +200,8 @@ export async function mergePerson(deps: Deps, actor: Actor, id: string, input: z
         residenceExpiresOn: k.residenceStatusCode ? k.residenceExpiresOn : g.residenceExpiresOn,
         arrivedOn: k.arrivedOn ?? g.arrivedOn,
         assignedOn: k.assignedOn ?? g.assignedOn,
+        integrationCourseOn: k.integrationCourseOn ?? g.integrationCourseOn,
+        schoolStartOn: k.schoolStartOn ?? g.schoolStartOn,
       },
       now,
     );
