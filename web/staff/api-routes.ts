@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as appointments from '#contracts/appointments.ts';
+import * as assessments from '#contracts/assessments.ts';
 import * as audit from '#contracts/audit.ts';
 import * as calls from '#contracts/calls.ts';
 import * as cases from '#contracts/cases.ts';
@@ -72,6 +73,12 @@ export const API_ROUTES = {
   'GET /api/households': { response: cases.householdList },
   'POST /api/households': { response: cases.household, body: cases.createHouseholdBody },
   'GET /api/households/:id': { response: cases.household },
+
+  // needs assessments and the household at a glance
+  'GET /api/households/:id/glance': { response: assessments.householdGlance },
+  'GET /api/households/:id/assessments': { response: assessments.assessmentList, query: assessments.assessmentListQuery },
+  'POST /api/households/:id/assessments': { response: assessments.assessment, body: assessments.createAssessmentBody },
+  'PATCH /api/assessments/:id': { response: assessments.assessment, body: assessments.updateAssessmentBody },
 
   // support plans and the worklist
   'GET /api/households/:id/plan': { response: plans.planView },

@@ -11,6 +11,8 @@ import { formatDate } from '#web/staff/format.ts';
 import { languageList } from '#web/staff/labels.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
+import { AssessmentsSection } from './AssessmentsSection.tsx';
+import { GlanceSection } from './GlanceSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 
 /** A date of birth as far as it is known: a year, a month, or the day. */
@@ -24,7 +26,9 @@ function birthLabel(value: string | null, language: string): string {
 /**
  * The household at a glance: its place and case file, one row per person with what matters for the
  * case — names in both scripts, birth, languages and the interpreter, residence status and its
- * expiry, the end of the Grundleistung year. Columns per integration area follow with assessments.
+ * expiry, the end of the Grundleistung year, integration course and school or Kita; then the needs per
+ * integration area at a glance with the Grundleistung clock, the assessments, and the sections of
+ * the other parts of the case file — one line each below.
  */
 export function HouseholdPage() {
   const { id = '' } = useParams();
@@ -87,8 +91,13 @@ export function HouseholdPage() {
             cell: (p) => (p.residence ? `${p.residence.name}${p.residence.paragraph ? ` (${p.residence.paragraph})` : ''}${p.residence.expiresOn ? ` — ${t('person.until', { date: formatDate(p.residence.expiresOn, i18n.language) })}` : ''}` : '–'),
           },
           { key: 'basic', header: t('person.basicServiceEnds'), cell: (p) => (p.basicServiceEndsOn ? formatDate(p.basicServiceEndsOn, i18n.language) : '–') },
+          { key: 'course', header: t('person.integrationCourseOn'), cell: (p) => (p.integrationCourseOn ? formatDate(p.integrationCourseOn, i18n.language) : '–') },
+          { key: 'school', header: t('person.schoolStartOn'), cell: (p) => (p.schoolStartOn ? formatDate(p.schoolStartOn, i18n.language) : '–') },
         ]}
       />
+      {/* The sections of the case file, one line each. */}
+      <GlanceSection householdId={h.id} />
+      <AssessmentsSection householdId={h.id} />
       <PlanSection householdId={h.id} />
     </>
   );
