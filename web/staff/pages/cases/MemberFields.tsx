@@ -20,6 +20,8 @@ export interface MemberDraft {
   residenceParagraph: string;
   residenceExpiresOn: string;
   assignedOn: string;
+  integrationCourseOn: string;
+  schoolStartOn: string;
 }
 
 export const emptyMember = (relationship: Relationship, familyName = ''): MemberDraft => ({
@@ -36,9 +38,11 @@ export const emptyMember = (relationship: Relationship, familyName = ''): Member
   residenceParagraph: '',
   residenceExpiresOn: '',
   assignedOn: '',
+  integrationCourseOn: '',
+  schoolStartOn: '',
 });
 
-export const MEMBER_FIELDS = ['relationship', 'givenNames', 'familyName', 'givenNamesOriginal', 'familyNameOriginal', 'birthDate', 'sex', 'languages', 'interpreterNeeded', 'residence.code', 'residence.paragraph', 'residence.expiresOn', 'assignedOn'] as const;
+export const MEMBER_FIELDS = ['relationship', 'givenNames', 'familyName', 'givenNamesOriginal', 'familyNameOriginal', 'birthDate', 'sex', 'languages', 'interpreterNeeded', 'residence.code', 'residence.paragraph', 'residence.expiresOn', 'assignedOn', 'integrationCourseOn', 'schoolStartOn'] as const;
 
 interface MemberFieldsProps {
   index: number;
@@ -75,6 +79,8 @@ export function MemberFields({ index, value, onChange, statuses, id, error }: Me
         </>
       ) : null}
       <TextField id={id(f('assignedOn'))} type="date" label={t('person.assignedOn')} hint={t('person.assignedOnHint')} value={value.assignedOn} error={error(f('assignedOn'))} onChange={(e) => set('assignedOn', e.target.value)} optional={t('optional')} />
+      <TextField id={id(f('integrationCourseOn'))} type="date" label={t('person.integrationCourseOn')} value={value.integrationCourseOn} error={error(f('integrationCourseOn'))} onChange={(e) => set('integrationCourseOn', e.target.value)} optional={t('optional')} />
+      <TextField id={id(f('schoolStartOn'))} type="date" label={t('person.schoolStartOn')} value={value.schoolStartOn} error={error(f('schoolStartOn'))} onChange={(e) => set('schoolStartOn', e.target.value)} optional={t('optional')} />
     </fieldset>
   );
 }

@@ -30,6 +30,8 @@ function toPerson(m: MemberDraft): ApiBody<'POST /api/households'>['members'][nu
     interpreterNeeded: m.interpreterNeeded,
     residence: m.residenceCode ? { code: m.residenceCode, paragraph: m.residenceParagraph, expiresOn: m.residenceExpiresOn || null } : null,
     assignedOn: m.assignedOn || null,
+    integrationCourseOn: m.integrationCourseOn || null,
+    schoolStartOn: m.schoolStartOn || null,
   };
 }
 
