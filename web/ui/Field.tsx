@@ -14,6 +14,17 @@ interface FieldFrameProps {
   children: ReactNode;
 }
 
+/** A field's error message (KERN error), nothing without an error; `id` is what the control's aria-describedby names. */
+export function FieldError({ id, error }: { id?: string | undefined; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="kern-error" id={id}>
+      <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
+      <span className="kern-body">{error}</span>
+    </p>
+  );
+}
+
 /** Label, hint and error message around one control (KERN form-input). */
 function FieldFrame({ id, label, hint, error, optional, children }: FieldFrameProps) {
   return (
@@ -28,12 +39,7 @@ function FieldFrame({ id, label, hint, error, optional, children }: FieldFramePr
         </div>
       ) : null}
       {children}
-      {error ? (
-        <p className="kern-error" id={`${id}-error`}>
-          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -41,6 +47,16 @@ function FieldFrame({ id, label, hint, error, optional, children }: FieldFramePr
 function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/** A control's id, its KERN class (with the `--error` modifier on an error), aria-invalid and aria-describedby. */
+function controlProps(id: string, hint: unknown, error: string | undefined, kernClass: string, extraClass?: string) {
+  return {
+    id,
+    className: `${kernClass}${extraClass ? ` ${extraClass}` : ''}${error ? ` ${kernClass}--error` : ''}`,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
 }
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'style'> {
@@ -55,13 +71,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 export function TextField({ id, label, hint, error, optional, ...input }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
-      <input
-        {...input}
-        id={id}
-        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
+      <input {...input} {...controlProps(id, hint, error, 'kern-form-input__input')} />
     </FieldFrame>
   );
 }
@@ -78,13 +88,7 @@ export function SelectField({ id, label, hint, error, options, ...select }: Sele
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <div className="kern-form-input__select-wrapper">
-        <select
-          {...select}
-          id={id}
-          className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-        >
+        <select {...select} {...controlProps(id, hint, error, 'kern-form-input__select')}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -105,23 +109,11 @@ export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputEl
 export function CheckboxField({ id, label, error, ...input }: CheckboxFieldProps) {
   return (
     <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
-      <input
-        {...input}
-        type="checkbox"
-        id={id}
-        className={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
+      <input {...input} type="checkbox" {...controlProps(id, undefined, error, 'kern-form-check__checkbox')} />
       <label className="kern-label" htmlFor={id}>
         {label}
       </label>
-      {error ? (
-        <p className="kern-error" id={`${id}-error`}>
-          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -137,13 +129,7 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
 export function TextAreaField({ id, label, hint, error, optional, ...area }: TextAreaFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
-      <textarea
-        {...area}
-        id={id}
-        className={`kern-form-input__input ui-textarea${error ? ' kern-form-input__input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
+      <textarea {...area} {...controlProps(id, hint, error, 'kern-form-input__input', 'ui-textarea')} />
     </FieldFrame>
   );
 }
@@ -187,12 +173,7 @@ export function RadioGroup({ id, name, legend, value, options, onChange, error, 
           );
         })}
       </div>
-      {error ? (
-        <p className="kern-error" id={`${id}-error`}>
-          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField } from '#web/ui/Field.tsx';
+import { CheckboxField, FieldError } from '#web/ui/Field.tsx';
 import { api } from '#web/staff/api.ts';
 import { isValidOn, todayInBerlin } from '#web/staff/format.ts';
 import { useRegionsToday } from '#web/staff/queries.ts';
@@ -29,12 +29,7 @@ export function AccountRegionsField({ id, regions, value, onChange, error }: { i
       <p className="kern-hint" id={`${id}-hint`}>
         {t('accounts.regionsHint')}
       </p>
-      {error ? (
-        <p className="kern-error" id={`${id}-error`}>
-          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
       <div className="kern-fieldset__body">
         {regions.length === 0 ? <p className="kern-body">{t('accounts.noRegions')}</p> : null}
         {regions.map((r) => (

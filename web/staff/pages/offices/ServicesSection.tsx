@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField } from '#web/ui/Field.tsx';
+import { CheckboxField, FieldError } from '#web/ui/Field.tsx';
 import { api } from '#web/staff/api.ts';
 import type { useFormErrors } from '#web/staff/forms.tsx';
 import type { OfficeDetail, OfficeServices } from '#web/staff/types.ts';
@@ -56,12 +56,7 @@ export function ServicesFields({ value, onChange, errors }: { value: OfficeServi
   const error = errors.field('services');
   return (
     <div id={errors.id('services')} tabIndex={-1}>
-      {error ? (
-        <p className="kern-error">
-          <span className="kern-icon kern-icon--danger kern-icon--default" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldError error={error} />
       <CheckboxGroup legend={t('offices.services.blocksLegend')} name="blocks" idPrefix={errors.id('services.blocks')} entries={catalog.blocks} value={blocks} onChange={(next) => onChange({ blocks: next, areas })} />
       <CheckboxGroup legend={t('offices.services.areasLegend')} name="areas" idPrefix={errors.id('services.areas')} entries={catalog.areas} value={areas} onChange={(next) => onChange({ blocks, areas: next })} />
     </div>
