@@ -86,5 +86,6 @@ export const quickContact = z.object({
 });
 export type QuickContact = z.infer<typeof quickContact>;
 
-export const quickContactListQuery = z.object({ date: isoDate }).strict();
+/** The day to list; today (Berlin) when left out. */
+export const quickContactListQuery = z.object({ date: isoDate.optional() }).strict();
 export const quickContactList = z.object({ contacts: z.array(quickContact), totals: z.object({ contacts: z.number().int(), persons: z.number().int() }) });

@@ -26,7 +26,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -59,6 +59,13 @@ beforeAll(async () => {
   const assessment = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/assessments`, payload: { areaCode: 'work', level: 'low', assessedOn: '2026-01-05' } });
   expect(assessment.statusCode, assessment.body).toBe(201);
   records.assessment = assessment.json<{ id: string }>().id;
+  const catalog = await ctx.request(worker, { method: 'GET', url: '/api/catalog/current' });
+  expect(catalog.statusCode, catalog.body).toBe(200);
+  const service = catalog.json<{ services: { id: string; active: boolean; sensitive: boolean }[] }>().services.find((s) => s.active && !s.sensitive);
+  records.service = service?.id ?? '';
+  const entry = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/service-entries`, payload: { occurredOn: MONDAY, serviceId: records.service, counselledIds: [records.person] } });
+  expect(entry.statusCode, entry.body).toBe(201);
+  records.serviceEntry = entry.json<{ id: string }>().id;
   insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
 
   // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
@@ -91,6 +98,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/people/:id', records.person],
     ['/api/case-files/:id', records.caseFile],
     ['/api/assessments/:id', records.assessment],
+    ['/api/service-entries/:id', records.serviceEntry],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
   let missing = false;
@@ -135,6 +143,9 @@ function validBody(rule: RouteRule): unknown {
     'PUT /api/households/:id/plan': { version: null, reviewOn: '2026-12-31', goals: [] },
     'POST /api/households/:id/assessments': { areaCode: 'work', level: 'medium', assessedOn: '2026-06-01' },
     'PATCH /api/assessments/:id': { version: 1 },
+    'PATCH /api/service-entries/:id': { version: 1, minutes: 45 },
+    'POST /api/households/:id/service-entries': { occurredOn: MONDAY, serviceId: records.service, counselledIds: [records.person] },
+    'POST /api/offices/:id/quick-contacts': { occurredOn: MONDAY, areaCodes: ['work'] },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };
   return bodies[describeRule(rule)] ?? (hasBody(rule.method) ? {} : undefined);

@@ -53,12 +53,12 @@ export async function recordQuickContact(deps: Deps, actor: Actor, officeId: str
   });
 }
 
-/** GET /api/offices/:id/quick-contacts?date=: the office's quick contacts of a day, with the day's totals. */
+/** GET /api/offices/:id/quick-contacts?date=: the office's quick contacts of a day (today when left out), with the day's totals. */
 export async function listQuickContacts(deps: Deps, actor: Actor, officeId: string, query: z.infer<typeof quickContactListQuery>): Promise<{ contacts: QuickContact[]; totals: { contacts: number; persons: number } }> {
   const staff = authorizeStaff(actor, 'quick-contact.read');
   return deps.db.transaction(caseScope(staff), async (tx) => {
     const office = await officeInReach(tx, staff, 'quick-contact.read', officeId);
-    const contacts = (await w.quickContactsOn(tx, office.id, query.date)).map(present);
+    const contacts = (await w.quickContactsOn(tx, office.id, query.date ?? berlinDate(deps.now()))).map(present);
     return { contacts, totals: { contacts: contacts.length, persons: contacts.reduce((n, c) => n + c.countedPersons, 0) } };
   });
 }

@@ -31,6 +31,7 @@ describe('quick contacts at the Integrationsbüro', () => {
     const a = await ctx.request(worker, { method: 'POST', url: url(), payload: { occurredOn: '2026-12-01', areaCodes: ['work', 'language'], language: 'uk', countedPersons: 2 } });
     expect(a.statusCode).toBe(201);
     expect(a.json<{ minutes: number; interpreter: boolean }>()).toMatchObject({ minutes: 15, interpreter: false });
+    ctx.clock.now = new Date('2026-12-01T10:05:00Z'); // the next visitor, five minutes later
     expect((await ctx.request(worker, { method: 'POST', url: url(), payload: { occurredOn: '2026-12-01', areaCodes: ['housing'], interpreter: true } })).statusCode).toBe(201);
     expect((await ctx.request(worker, { method: 'POST', url: url(), payload: { occurredOn: '2026-11-30', areaCodes: ['housing'] } })).statusCode).toBe(201);
     const day = await ctx.request(worker, { method: 'GET', url: `${url()}?date=2026-12-01` });
