@@ -82,6 +82,8 @@ export const ACTIONS = {
   'case.edit': PROVIDER_STAFF,
   'case.assign': PROVIDER_STAFF,
   'case.close': PROVIDER_STAFF,
+  /** Carries a case load: a household this account creates is assigned to it (team leads assign instead). */
+  'case.carry': { social_worker: 'region' },
   'person.search': PROVIDER_STAFF,
   'person.merge': PROVIDER_STAFF,
   // case work done with a household (service entries, quick contacts, assessments)

@@ -20,6 +20,7 @@ import type { RouteRule } from './access.ts';
 /** Actions no route declares: the use case checks them on a route that declares another. */
 const SERVICE_ONLY: Partial<Record<Action, string>> = {
   'account.assign-regions': 'PATCH /api/accounts/:id (account.edit) checks it when the body carries regionCodes',
+  'case.carry': 'POST /api/households (case.create) assigns the new case file to its creator when the role carries a case load',
 };
 
 let ctx: TestContext;

@@ -47,6 +47,13 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 describe('households', () => {
+  it('a household a team lead creates starts without assignee (a team lead carries no case load: case.carry)', async () => {
+    const lead = await ctx.staff('provider_admin', nord);
+    const res = await ctx.request(lead, { method: 'POST', url: '/api/households', payload: { ...familyBody(), confirmNotDuplicate: true } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<HouseholdBody>().caseFile.assignees).toEqual([]);
+  });
+
   it('creates a household with two adults and two children, placed by its quarter, with an open case file assigned to its creator', () => {
     expect(family.members.map((m) => m.givenNames)).toEqual(['Mohammed', 'Fatima', 'Yusuf', 'Nour']);
     expect(family.quarter?.code).toBe('11');

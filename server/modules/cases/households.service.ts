@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { mayOnRecord } from '#contracts/actions.ts';
+import { mayOnRecord, roleMay } from '#contracts/actions.ts';
 import type { addMemberBody, createHouseholdBody, Household, updateHouseholdBody } from '#contracts/cases.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
@@ -113,7 +113,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: z.infer<t
       personIds.push(p.id);
     }
     const file = await q.insertCaseFile(tx, { organisationId: staff.organisationId, householdId: h.id, openedAt: now, createdAt: now });
-    if (staff.role === 'social_worker') await q.replaceAssignees(tx, file.id, staff.organisationId, [staff.accountId], now);
+    if (roleMay(staff.role, 'case.carry')) await q.replaceAssignees(tx, file.id, staff.organisationId, [staff.accountId], now);
     await recordAudit(tx, staff, { action: 'household.create', recordType: 'household', recordIds: [h.id, file.id, ...personIds] }, now);
     return buildHousehold(deps, tx, staff, h, locale);
   });
