@@ -8,29 +8,20 @@ import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { catalogLabel, integrationAreasInOrder } from '#server/modules/catalog/catalog.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
-import { authorizeRecord, authorizeStaff } from '#server/platform/authorize.ts';
+import { authorizeStaff } from '#server/platform/authorize.ts';
 import { conflict, invalid, notFound, type FieldError } from '#server/platform/problem.ts';
 import { berlinDate } from '#server/time.ts';
 import * as a from './assessments.queries.ts';
 import { ageBandOf, sealsNote, statisticPeriod } from './case-work.policy.ts';
 import * as w from './case-work.queries.ts';
-import { caseScope, householdRecord } from './cases.policy.ts';
+import { caseScope } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
+import { caseFileInReach } from './reach.ts';
 import { residenceLabels, staleProblem } from './people.service.ts';
 import { inBasicWindow } from './plans.policy.ts';
 
 type AssessmentAction = Extract<Action, `assessment.${string}`> | 'case.read';
 type Keys = Deps['keys'];
-
-/** The household within reach for the action (else 404), with its case file. */
-export async function householdInReach(tx: Tx, staff: StaffActor, action: AssessmentAction, id: string) {
-  const household = await q.findHousehold(tx, id);
-  if (!household) throw notFound();
-  authorizeRecord(staff, action, householdRecord(household));
-  const file = await q.caseFileOfHousehold(tx, household.id);
-  if (!file) throw notFound();
-  return { household, file };
-}
 
 const noteContext = (id: string): string => `need_assessment:${id}:note`;
 /** An assessment's note, opened with the key ring where it is sealed. */
@@ -76,7 +67,7 @@ export async function createAssessment(deps: Deps, actor: Actor, householdId: st
   const staff = authorizeStaff(actor, 'assessment.create');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household, file } = await householdInReach(tx, staff, 'assessment.create', householdId);
+    const { household, file } = await caseFileInReach(tx, staff, 'assessment.create', householdId);
     if (file.closedAt) throw conflict('details.caseClosed');
     const members = await q.membersOf(tx, household.id);
     const area = (await areasOf(tx, locale)).find((x) => x.code === input.areaCode);
@@ -132,7 +123,7 @@ export async function listAssessments(deps: Deps, actor: Actor, householdId: str
   const staff = authorizeStaff(actor, 'assessment.read');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household } = await householdInReach(tx, staff, 'assessment.read', householdId);
+    const { household } = await caseFileInReach(tx, staff, 'assessment.read', householdId);
     const rows = await a.assessmentsOf(tx, household.id, query.areaCode, query.limit);
     await recordAudit(tx, staff, { action: 'assessment.list', recordType: 'need_assessment', recordIds: [household.id, ...rows.map((r) => r.id)] }, now);
     return { assessments: await present(deps, tx, rows, locale) };
@@ -142,7 +133,7 @@ export async function listAssessments(deps: Deps, actor: Actor, householdId: str
 async function assessmentInReach(tx: Tx, staff: StaffActor, action: AssessmentAction, id: string) {
   const row = await a.findAssessment(tx, id);
   if (!row) throw notFound();
-  const { household } = await householdInReach(tx, staff, action, row.householdId);
+  const { household } = await caseFileInReach(tx, staff, action, row.householdId);
   return { row, household };
 }
 

@@ -5,7 +5,8 @@ import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor } from '#server/modules/identity/identity.public.ts';
 import { authorizeStaff, permittedActions } from '#server/platform/authorize.ts';
 import { berlinDate } from '#server/time.ts';
-import { areasOf, householdInReach } from './assessments.service.ts';
+import { areasOf } from './assessments.service.ts';
+import { caseFileInReach } from './reach.ts';
 import * as a from './assessments.queries.ts';
 import { caseScope, householdRecord } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
@@ -33,7 +34,7 @@ export async function readGlance(deps: Deps, actor: Actor, householdId: string, 
   const now = deps.now();
   const today = berlinDate(now);
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household } = await householdInReach(tx, staff, 'case.read', householdId);
+    const { household } = await caseFileInReach(tx, staff, 'case.read', householdId);
     const members = await q.membersOf(tx, household.id);
     const areas = await areasOf(tx, locale);
     const assessments = await a.allAssessmentsOf(tx, household.id);

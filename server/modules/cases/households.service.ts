@@ -7,12 +7,13 @@ import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
 import { placeOf, regionByCode } from '#server/modules/regions/regions.public.ts';
-import { authorizeRecord, authorizeStaff } from '#server/platform/authorize.ts';
-import { invalid, notFound, type FieldError } from '#server/platform/problem.ts';
+import { authorizeStaff } from '#server/platform/authorize.ts';
+import { invalid, type FieldError } from '#server/platform/problem.ts';
 import { berlinDate } from '#server/time.ts';
-import { caseScope, caseStatusOf, householdPermittedActions, householdRecord } from './cases.policy.ts';
+import { caseScope, caseStatusOf, householdPermittedActions } from './cases.policy.ts';
 import { presentCaseFile, presentHousehold, presentPerson, type PlaceLabels } from './cases.presenters.ts';
 import * as q from './cases.queries.ts';
+import { householdInReach } from './reach.ts';
 import { duplicateProblem, likelyDuplicates, personValues, regionFilter, residenceErrors, residenceLabels, spellingKeys, staleProblem } from './people.service.ts';
 import * as search from './search.queries.ts';
 
@@ -117,13 +118,6 @@ export async function createHousehold(deps: Deps, actor: Actor, input: z.infer<t
     await recordAudit(tx, staff, { action: 'household.create', recordType: 'household', recordIds: [h.id, file.id, ...personIds] }, now);
     return buildHousehold(deps, tx, staff, h, locale);
   });
-}
-
-async function householdInReach(tx: Tx, staff: StaffActor, action: 'case.read' | 'case.edit', id: string): Promise<q.HouseholdRow> {
-  const h = await q.findHousehold(tx, id);
-  if (!h) throw notFound();
-  authorizeRecord(staff, action, householdRecord(h));
-  return h;
 }
 
 /** GET /api/households/:id — the household at a glance. Every view is audited (case.read). */

@@ -8,13 +8,14 @@ import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { catalogLabel, integrationAreasInOrder } from '#server/modules/catalog/catalog.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
-import { authorizeRecord, authorizeStaff, permittedActions } from '#server/platform/authorize.ts';
+import { authorizeStaff, permittedActions } from '#server/platform/authorize.ts';
 import { conflict, invalid, notFound, type FieldError } from '#server/platform/problem.ts';
 import { berlinDate } from '#server/time.ts';
 import { statisticPeriod } from './case-work.policy.ts';
 import * as w from './case-work.queries.ts';
 import { caseScope, householdRecord } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
+import { caseFileInReach } from './reach.ts';
 import { staleProblem } from './people.service.ts';
 import { inBasicWindow, sealsGoal } from './plans.policy.ts';
 import * as p from './plans.queries.ts';
@@ -23,16 +24,6 @@ type PlanAction = Extract<Action, `plan.${string}`>;
 const PLAN_ACTIONS = ['plan.read', 'plan.edit', 'plan.review'] as const satisfies readonly PlanAction[];
 type Keys = Deps['keys'];
 type Members = Awaited<ReturnType<typeof q.membersOf>>;
-
-/** The household within reach for the action (else 404), with its case file. */
-async function householdInReach(tx: Tx, staff: StaffActor, action: PlanAction, id: string) {
-  const household = await q.findHousehold(tx, id);
-  if (!household) throw notFound();
-  authorizeRecord(staff, action, householdRecord(household));
-  const file = await q.caseFileOfHousehold(tx, household.id);
-  if (!file) throw notFound();
-  return { household, file };
-}
 
 const context = (goalId: string, field: 'title' | 'steps' | 'review_note'): string => `plan_goal:${goalId}:${field}`;
 const sealIf = (keys: Keys, sealed: boolean, value: string, goalId: string, field: 'title' | 'steps' | 'review_note'): string => (sealed && value ? keys.seal(value, context(goalId, field)) : value);
@@ -94,7 +85,7 @@ export async function readPlan(deps: Deps, actor: Actor, householdId: string, lo
   const staff = authorizeStaff(actor, 'plan.read');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household, file } = await householdInReach(tx, staff, 'plan.read', householdId);
+    const { household, file } = await caseFileInReach(tx, staff, 'plan.read', householdId);
     const members = await q.membersOf(tx, household.id);
     const row = await p.planOfCaseFile(tx, file.id);
     const plan = row ? await present(deps, tx, row, members, locale) : null;
@@ -158,7 +149,7 @@ export async function savePlan(deps: Deps, actor: Actor, householdId: string, in
   const staff = authorizeStaff(actor, 'plan.edit');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household, file } = await householdInReach(tx, staff, 'plan.edit', householdId);
+    const { household, file } = await caseFileInReach(tx, staff, 'plan.edit', householdId);
     if (file.closedAt) throw conflict('details.caseClosed');
     const members = await q.membersOf(tx, household.id);
     const current = await p.planOfCaseFile(tx, file.id);
@@ -207,7 +198,7 @@ export async function reviewPlan(deps: Deps, actor: Actor, householdId: string, 
   const staff = authorizeStaff(actor, 'plan.review');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household, file } = await householdInReach(tx, staff, 'plan.review', householdId);
+    const { household, file } = await caseFileInReach(tx, staff, 'plan.review', householdId);
     if (file.closedAt) throw conflict('details.caseClosed');
     const current = await p.planOfCaseFile(tx, file.id);
     if (!current) throw notFound();

@@ -7,26 +7,17 @@ import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { catalogLabel, labelsOfCatalogServices, serviceById, serviceForEntry, type CatalogServiceInfo } from '#server/modules/catalog/catalog.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
-import { authorizeRecord, authorizeStaff } from '#server/platform/authorize.ts';
+import { authorizeStaff } from '#server/platform/authorize.ts';
 import { conflict, invalid, notFound, type FieldError } from '#server/platform/problem.ts';
 import { berlinDate } from '#server/time.ts';
 import { ageBandOf, sealsNote, statisticPeriod } from './case-work.policy.ts';
 import * as w from './case-work.queries.ts';
-import { caseScope, householdRecord } from './cases.policy.ts';
+import { caseScope } from './cases.policy.ts';
 import * as q from './cases.queries.ts';
+import { caseFileInReach } from './reach.ts';
 import { residenceLabels, staleProblem } from './people.service.ts';
 
 type EntryAction = 'service-entry.read' | 'service-entry.create' | 'service-entry.edit';
-
-/** The household within reach for the action (else 404), with its open case file. */
-export async function householdInReach(tx: Tx, staff: StaffActor, action: EntryAction | 'case.read', id: string) {
-  const household = await q.findHousehold(tx, id);
-  if (!household) throw notFound();
-  authorizeRecord(staff, action, householdRecord(household));
-  const file = await q.caseFileOfHousehold(tx, household.id);
-  if (!file) throw notFound();
-  return { household, file };
-}
 
 const noteContext = (id: string): string => `service_entry:${id}:note`;
 
@@ -84,7 +75,7 @@ export async function createServiceEntry(deps: Deps, actor: Actor, householdId: 
   const staff = authorizeStaff(actor, 'service-entry.create');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household, file } = await householdInReach(tx, staff, 'service-entry.create', householdId);
+    const { household, file } = await caseFileInReach(tx, staff, 'service-entry.create', householdId);
     if (file.closedAt) throw conflict('details.caseClosed');
     const errors: FieldError[] = [];
     if (input.occurredOn > berlinDate(now)) errors.push({ field: 'occurredOn', key: 'field.invalid' });
@@ -153,7 +144,7 @@ export async function listServiceEntries(deps: Deps, actor: Actor, householdId: 
   const staff = authorizeStaff(actor, 'service-entry.read');
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
-    const { household } = await householdInReach(tx, staff, 'service-entry.read', householdId);
+    const { household } = await caseFileInReach(tx, staff, 'service-entry.read', householdId);
     const rows = await w.serviceEntriesOf(tx, household.id, query.limit);
     await recordAudit(tx, staff, { action: 'service-entry.list', recordType: 'service_entry', recordIds: [household.id, ...rows.map((r) => r.id)] }, now);
     return { entries: await present(deps, tx, rows, locale) };
@@ -163,7 +154,7 @@ export async function listServiceEntries(deps: Deps, actor: Actor, householdId: 
 async function entryInReach(tx: Tx, staff: StaffActor, action: EntryAction, id: string) {
   const row = await w.findServiceEntry(tx, id);
   if (!row) throw notFound();
-  const { household, file } = await householdInReach(tx, staff, action, row.householdId);
+  const { household, file } = await caseFileInReach(tx, staff, action, row.householdId);
   return { row, household, file };
 }
 
