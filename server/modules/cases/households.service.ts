@@ -75,6 +75,12 @@ function headErrors(members: readonly { relationship: string }[]): FieldError[] 
   return heads.slice(1).map((i) => ({ field: `members.${i}.relationship`, key: 'field.oneHead' }));
 }
 
+/** Where a household lives, as stored: accommodation, address, quarter, member and region. */
+function whereItLives(input: Omit<z.infer<typeof updateHouseholdBody>, 'version'>, memberCode: string | null, regionCode: string) {
+  const { accommodation, accommodationName, street, houseNumber, postcode, quarterCode } = input;
+  return { accommodation, accommodationName, street, houseNumber, postcode, quarterCode, memberCode, regionCode };
+}
+
 /**
  * POST /api/households: a household with its people and its case file, opened at once and
  * assigned to the social worker creating it. Search before create: likely duplicates of any
@@ -96,14 +102,7 @@ export async function createHousehold(deps: Deps, actor: Actor, input: z.infer<t
     }
     const h = await q.insertHousehold(tx, {
       organisationId: staff.organisationId,
-      accommodation: input.accommodation,
-      accommodationName: input.accommodationName,
-      street: input.street,
-      houseNumber: input.houseNumber,
-      postcode: input.postcode,
-      quarterCode: input.quarterCode,
-      memberCode,
-      regionCode: place.region.code,
+      ...whereItLives(input, memberCode, place.region.code),
       createdAt: now,
       updatedAt: now,
     });
@@ -142,16 +141,7 @@ export async function updateHousehold(deps: Deps, actor: Actor, id: string, inpu
       tx,
       id,
       input.version,
-      {
-        accommodation: input.accommodation,
-        accommodationName: input.accommodationName,
-        street: input.street,
-        houseNumber: input.houseNumber,
-        postcode: input.postcode,
-        quarterCode: input.quarterCode,
-        memberCode,
-        regionCode: place.region.code,
-      },
+      whereItLives(input, memberCode, place.region.code),
       now,
     );
     if (!updated) throw staleProblem(await buildHousehold(deps, tx, staff, h, locale));
