@@ -4,7 +4,7 @@ import type { Assessment, HouseholdGlance } from '#contracts/assessments.ts';
 import { queryRows } from '#server/db.ts';
 import type { Session } from '#test/context.ts';
 import { useTestContext } from '#test/use-context.ts';
-import { familyBody } from './cases.fixture.ts';
+import { providerWithFamily } from './cases.fixture.ts';
 
 interface Household { id: string; members: { id: string }[] }
 
@@ -25,12 +25,7 @@ const patch = (session: Session, id: string, body: unknown) => ctx.request(sessi
 
 beforeAll(async () => {
   ctx.clock.now = new Date('2026-12-01T10:00:00Z');
-  nord = (await ctx.organisation('provider', 'Nord e. V.')).id;
-  worker = await ctx.staff('social_worker', nord);
-  colleague = await ctx.staff('social_worker', nord);
-  const res = await ctx.request(worker, { method: 'POST', url: '/api/households', payload: familyBody() });
-  expect(res.statusCode).toBe(201);
-  family = res.json<Household>();
+  ({ nord, worker, colleague, family } = await providerWithFamily<Household>(ctx));
 });
 
 describe('needs assessments', () => {

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { PersonInput } from '#contracts/cases.ts';
+import type { Session, TestContext } from '#test/context.ts';
 
 /** Small factories for case-work tests: people and households as the staff app sends them. */
 
@@ -22,4 +24,14 @@ export function familyBody(opts: { quarterCode?: string | null; regionCode?: str
       personBody({ relationship: 'child', familyName: 'Al-Hassan', givenNames: 'Nour', birthDate: '2019-11-20', sex: 'female' }),
     ],
   };
+}
+
+/** A provider in Nord with two social workers and the family of familyBody(), created by the first. */
+export async function providerWithFamily<H>(ctx: TestContext): Promise<{ nord: string; worker: Session; colleague: Session; family: H }> {
+  const nord = (await ctx.organisation('provider', 'Nord e. V.')).id;
+  const worker = await ctx.staff('social_worker', nord);
+  const colleague = await ctx.staff('social_worker', nord);
+  const res = await ctx.request(worker, { method: 'POST', url: '/api/households', payload: familyBody() });
+  expect(res.statusCode, res.body).toBe(201);
+  return { nord, worker, colleague, family: res.json<H>() };
 }
