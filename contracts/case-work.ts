@@ -9,6 +9,7 @@ import { isoDate } from './common.ts';
 
 export const SETTINGS = ['office', 'home_visit', 'phone', 'video', 'outreach', 'group'] as const;
 export const setting = z.enum(SETTINGS);
+export type Setting = z.infer<typeof setting>;
 
 const language = z.string().regex(/^[a-z]{2,3}$/);
 

@@ -9,5 +9,7 @@ export { seedDemoHouseholds } from './demo.seed.ts';
 export { seedDemoPlans } from './demo.plans.ts';
 /** Demo needs assessments with their history per area, one household's Grundleistung year closing (in the demo seed's transaction). */
 export { seedDemoAssessments } from './demo.assessments.ts';
+/** Demo service entries of the last weeks with their statistics rows (in the demo seed's transaction). */
+export { seedDemoServiceEntries } from './demo.service-entries.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';

@@ -13,7 +13,7 @@ import * as q from './cases.queries.ts';
 import { basicServiceClock, householdAssignedOn, latestPerArea } from './glance.policy.ts';
 import { openGoalsByArea } from './plans.glance.ts';
 
-const GLANCE_ACTIONS = ['assessment.read', 'assessment.create', 'assessment.edit', 'plan.read', 'plan.edit', 'service-entry.create'] as const;
+const GLANCE_ACTIONS = ['assessment.read', 'assessment.create', 'assessment.edit', 'plan.read', 'plan.edit', 'service-entry.read', 'service-entry.create', 'service-entry.edit'] as const;
 
 /**
  * The open goals per area for the glance's `goals` slot (support plans, plans.glance.ts). Kept in

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { createServiceEntryBody, ServiceEntry, serviceEntryListQuery, updateServiceEntryBody } from '#contracts/case-work.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
+import type { KeyRing } from '#server/keyring.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { catalogLabel, labelsOfCatalogServices, serviceById, serviceForEntry, type CatalogServiceInfo } from '#server/modules/catalog/catalog.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
@@ -66,6 +67,71 @@ function participantErrors(members: ReadonlySet<string>, counselled: readonly st
   return errors;
 }
 
+/** Where an entry is written: the household with its case file and members, the service in force that day. */
+export interface EntryPlace {
+  household: q.HouseholdRow;
+  file: q.CaseFileRow;
+  members: q.PersonRow[];
+  service: CatalogServiceInfo;
+}
+
+/**
+ * Writes a checked service entry (the note sealed where the area is sensitive or the entry marked so),
+ * its anonymous statistics row (decision 0014) and the case file's last contact. The API's use case
+ * and the demo seed both write through it.
+ */
+export async function writeServiceEntry(tx: Tx, keys: Pick<KeyRing, 'seal'>, author: { organisationId: string; accountId: string | null }, place: EntryPlace, input: z.infer<typeof createServiceEntryBody>, now: Date): Promise<w.ServiceEntryRow> {
+  const { household, file, members, service } = place;
+  const id = randomUUID();
+  const sealed = sealsNote(service, input.sensitive);
+  const row = await w.insertServiceEntry(tx, {
+    id,
+    organisationId: author.organisationId,
+    householdId: household.id,
+    caseFileId: file.id,
+    occurredOn: input.occurredOn,
+    minutes: input.minutes,
+    catalogVersionId: service.versionId,
+    catalogServiceId: service.id,
+    setting: input.setting,
+    counselledIds: input.counselledIds,
+    alongsideIds: input.alongsideIds,
+    language: input.language,
+    interpreter: input.interpreter,
+    note: sealed && input.note ? keys.seal(input.note, noteContext(id)) : input.note,
+    noteSealed: sealed,
+    sensitive: input.sensitive,
+    createdBy: author.accountId,
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  // The statistics row: what the city counts, nothing that names anyone (decision 0014).
+  const first = members.find((m) => m.id === input.counselledIds[0]);
+  const groups = await residenceLabels(tx);
+  await w.insertStatistic(tx, {
+    organisationId: author.organisationId,
+    source: 'service_entry',
+    ...statisticPeriod(input.occurredOn),
+    blockCode: service.blockCode,
+    areaCode: service.areaCode,
+    setting: input.setting,
+    language: input.language,
+    interpreter: input.interpreter,
+    regionCode: household.regionCode,
+    quarterCode: household.quarterCode,
+    ageBand: first ? ageBandOf(first.birthYear, input.occurredOn) : null,
+    sex: first?.sex ?? null,
+    residenceGroup: first?.residenceStatusCode ? (groups.get(first.residenceStatusCode)?.group ?? null) : null,
+    minutes: input.minutes,
+    countedPersons: input.counselledIds.length + input.alongsideIds.length,
+    alongsidePersons: input.alongsideIds.length,
+  });
+  const contactAt = new Date(`${input.occurredOn}T12:00:00Z`);
+  if (!file.lastContactAt || file.lastContactAt < contactAt) await w.touchLastContact(tx, file.id, contactAt);
+  return row;
+}
+
 /**
  * POST /api/households/:id/service-entries: a service given, coded with a service of the catalog
  * version in force on its day. Seals the note where the area is sensitive or the entry is marked
@@ -85,53 +151,7 @@ export async function createServiceEntry(deps: Deps, actor: Actor, householdId: 
     errors.push(...participantErrors(new Set(members.map((m) => m.id)), input.counselledIds, input.alongsideIds));
     if (errors.length || !service) throw invalid(errors);
 
-    const id = randomUUID();
-    const sealed = sealsNote(service, input.sensitive);
-    const row = await w.insertServiceEntry(tx, {
-      id,
-      organisationId: staff.organisationId,
-      householdId: household.id,
-      caseFileId: file.id,
-      occurredOn: input.occurredOn,
-      minutes: input.minutes,
-      catalogVersionId: service.versionId,
-      catalogServiceId: service.id,
-      setting: input.setting,
-      counselledIds: input.counselledIds,
-      alongsideIds: input.alongsideIds,
-      language: input.language,
-      interpreter: input.interpreter,
-      note: sealed && input.note ? deps.keys.seal(input.note, noteContext(id)) : input.note,
-      noteSealed: sealed,
-      sensitive: input.sensitive,
-      createdBy: staff.accountId,
-      createdAt: now,
-      updatedAt: now,
-    });
-
-    // The statistics row: what the city counts, nothing that names anyone (decision 0014).
-    const first = members.find((m) => m.id === input.counselledIds[0]);
-    const groups = await residenceLabels(tx);
-    await w.insertStatistic(tx, {
-      organisationId: staff.organisationId,
-      source: 'service_entry',
-      ...statisticPeriod(input.occurredOn),
-      blockCode: service.blockCode,
-      areaCode: service.areaCode,
-      setting: input.setting,
-      language: input.language,
-      interpreter: input.interpreter,
-      regionCode: household.regionCode,
-      quarterCode: household.quarterCode,
-      ageBand: first ? ageBandOf(first.birthYear, input.occurredOn) : null,
-      sex: first?.sex ?? null,
-      residenceGroup: first?.residenceStatusCode ? (groups.get(first.residenceStatusCode)?.group ?? null) : null,
-      minutes: input.minutes,
-      countedPersons: input.counselledIds.length + input.alongsideIds.length,
-      alongsidePersons: input.alongsideIds.length,
-    });
-    const contactAt = new Date(`${input.occurredOn}T12:00:00Z`);
-    if (!file.lastContactAt || file.lastContactAt < contactAt) await w.touchLastContact(tx, file.id, contactAt);
+    const row = await writeServiceEntry(tx, deps.keys, { organisationId: staff.organisationId, accountId: staff.accountId }, { household, file, members, service }, input, now);
     await recordAudit(tx, staff, { action: 'service-entry.create', recordType: 'service_entry', recordIds: [row.id, household.id] }, now);
     const [entry] = await present(deps, tx, [row], locale);
     if (!entry) throw new Error('service entry not presented');
