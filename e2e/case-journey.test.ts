@@ -10,8 +10,9 @@ const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA
 /**
  * The case file's whole journey on a 1024×768 tablet, as issue 7 asks: a social worker searches in
  * Arabic and finds a person recorded in Latin letters, creates a household of two adults and two
- * children after ruling out a likely duplicate, assesses a need, makes a plan with two goals, finds a
- * goal due on the worklist, and meets a colleague's change of the plan on saving; a social worker of
+ * children after ruling out a likely duplicate, assesses a need, makes a plan with two goals, documents three
+ * services (one with an interpreter and a family member counselled alongside), finds a goal due on
+ * the worklist, and meets a colleague's change of the plan on saving; a social worker of
  * another provider's region gets 404 for the household. axe on every view.
  */
 describe('a case file from search to plan (tablet, 1024×768)', () => {
@@ -124,6 +125,41 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
     await conflict.getByRole('button', { name: 'Aktuellen Stand übernehmen' }).click();
     await edit.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Der Hilfeplan ist gespeichert.').waitFor();
+
+    // Three service entries. The first with an interpreter, Amal counselled alongside her husband.
+    const entries = page.getByRole('region', { name: 'Leistungen', exact: true });
+    const entryForm = page.getByRole('region', { name: 'Leistung erfassen' });
+    await entries.getByRole('button', { name: 'Leistung erfassen' }).click();
+    await entryForm.getByLabel('Leistung', { exact: true }).selectOption({ label: 'language.integration-course — Beratung Integrationskurs (Berechtigung, Anmeldung)' });
+    await entryForm.getByRole('group', { name: `Amal ${tag} Al-Hassan` }).getByLabel('mitberaten').check();
+    await entryForm.getByLabel('Sprache der Beratung').selectOption({ label: 'Arabisch' });
+    await entryForm.getByLabel('Mit Dolmetschung').check();
+    await entryForm.getByRole('textbox', { name: /^Notiz/ }).fill('Berechtigungsschein für beide beantragt');
+    await expectAccessible(page, 'service entry form');
+    await entryForm.getByRole('button', { name: 'Leistung speichern' }).click();
+    await page.getByText('Leistung gespeichert.').waitFor();
+    // The usual entry: the last service is kept, so it is open, the note, save (by keyboard alone).
+    await entries.getByRole('button', { name: 'Leistung erfassen' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await entryForm.getByLabel('Leistung', { exact: true }).inputValue()).not.toBe('');
+    await entryForm.getByRole('textbox', { name: /^Notiz/ }).focus();
+    await page.keyboard.type('Anmeldung beim Kursträger bestätigt');
+    await entryForm.getByRole('button', { name: 'Leistung speichern' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Leistung gespeichert.').waitFor();
+    // A home visit about the flat.
+    await entries.getByRole('button', { name: 'Leistung erfassen' }).click();
+    await entryForm.getByLabel('Leistung', { exact: true }).selectOption({ label: 'housing.search — Wohnungssuche' });
+    await entryForm.getByLabel('Hausbesuch').check();
+    await entryForm.getByLabel('Dauer in Minuten').fill('45');
+    await entryForm.getByRole('button', { name: 'Leistung speichern' }).click();
+    await page.getByText('Leistung gespeichert.').waitFor();
+    const documented = entries.getByRole('table', { name: 'Erfasste Leistungen, neueste zuerst' });
+    await documented.getByRole('row', { name: /Wohnungssuche.*Hausbesuch, 45 Minuten/ }).waitFor();
+    await documented.getByRole('row', { name: /Anmeldung beim Kursträger bestätigt/ }).waitFor();
+    await documented.getByRole('row', { name: new RegExp(`Amal ${tag} Al-Hassan \\(mitberaten\\).*Arabisch Dolmetschung`) }).waitFor();
+    expect(await documented.getByRole('row').count()).toBe(4);
+    await expectAccessible(page, 'household with three service entries');
 
     // The worklist on the home page shows the goal due tomorrow, linking to it.
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Startseite', exact: true }).click();

@@ -9,6 +9,8 @@ import deCases from '#locales/de/cases.json';
 import enCases from '#locales/en/cases.json';
 import dePlans from '#locales/de/plans.json';
 import enPlans from '#locales/en/plans.json';
+import deEntries from '#locales/de/entries.json';
+import enEntries from '#locales/en/entries.json';
 
 /** Languages of the staff app; German is the source. */
 export const STAFF_LANGUAGES = ['de', 'en'] as const;
@@ -35,11 +37,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

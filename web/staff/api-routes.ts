@@ -4,6 +4,7 @@ import * as assessments from '#contracts/assessments.ts';
 import * as audit from '#contracts/audit.ts';
 import * as calls from '#contracts/calls.ts';
 import * as cases from '#contracts/cases.ts';
+import * as caseWork from '#contracts/case-work.ts';
 import * as catalog from '#contracts/catalog.ts';
 import * as geo from '#contracts/geo.ts';
 import * as identity from '#contracts/identity.ts';
@@ -79,6 +80,11 @@ export const API_ROUTES = {
   'GET /api/households/:id/assessments': { response: assessments.assessmentList, query: assessments.assessmentListQuery },
   'POST /api/households/:id/assessments': { response: assessments.assessment, body: assessments.createAssessmentBody },
   'PATCH /api/assessments/:id': { response: assessments.assessment, body: assessments.updateAssessmentBody },
+
+  // service entries
+  'GET /api/households/:id/service-entries': { response: caseWork.serviceEntryList, query: caseWork.serviceEntryListQuery },
+  'POST /api/households/:id/service-entries': { response: caseWork.serviceEntry, body: caseWork.createServiceEntryBody },
+  'PATCH /api/service-entries/:id': { response: caseWork.serviceEntry, body: caseWork.updateServiceEntryBody },
 
   // support plans and the worklist
   'GET /api/households/:id/plan': { response: plans.planView },

@@ -14,6 +14,7 @@ import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
+import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
 
 /** A date of birth as far as it is known: a year, a month, or the day. */
 function birthLabel(value: string | null, language: string): string {
@@ -99,6 +100,7 @@ export function HouseholdPage() {
       <GlanceSection householdId={h.id} />
       <AssessmentsSection householdId={h.id} />
       <PlanSection householdId={h.id} />
+      <ServiceEntriesSection householdId={h.id} members={h.members} />
     </>
   );
 }
