@@ -170,6 +170,19 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
     await page.getByRole('article', { name: goals[1]?.title ?? '' }).waitFor();
     await context.close();
 
+    // The provider's administrator sees who opened the case file, from the household page.
+    const lead = await account(app, provider, 'provider_admin', 'Paula Leitung');
+    const leadContext = await newContext(app.browser);
+    const leadPage = await leadContext.newPage();
+    await leadPage.setViewportSize({ width: 1024, height: 768 });
+    await logIn(leadPage, app.url, lead);
+    await leadPage.goto(householdUrl);
+    await leadPage.getByRole('link', { name: 'Wer diese Fallakte geöffnet hat (Protokoll)' }).click();
+    await leadPage.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
+    await leadPage.getByRole('row').filter({ hasText: me.displayName }).first().waitFor();
+    await expectAccessible(leadPage, 'who opened the case file');
+    await leadContext.close();
+
     // Another provider's social worker, in another region, gets 404 for the household, in the app and the API.
     const elsewhere = await organisation(app);
     await serviceAgreement(app, elsewhere, await region(app));

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Person } from '#contracts/cases.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Badge } from '#web/ui/Badge.tsx';
@@ -10,6 +10,7 @@ import { api, ProblemError } from '#web/staff/api.ts';
 import { formatDate } from '#web/staff/format.ts';
 import { languageList } from '#web/staff/labels.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
+import { usePermissions } from '#web/staff/permissions.ts';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
@@ -34,6 +35,7 @@ function birthLabel(value: string | null, language: string): string {
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('cases');
+  const { may } = usePermissions();
   const household = useQuery({ queryKey: ['households', id], queryFn: () => api('GET /api/households/:id', { params: { id } }), retry: false });
   const h = household.data;
   const head = h?.members.find((m) => m.relationship === 'head') ?? h?.members[0];
@@ -59,6 +61,13 @@ export function HouseholdPage() {
           <dt>{t('household.assignees')}</dt>
           <dd>{h.caseFile.assignees.map((a) => a.displayName).join(', ') || '–'}</dd>
         </dl>
+      ) : null}
+      {may('audit.read') ? (
+        <p className="kern-body">
+          <Link className="kern-link" to={`/audit?recordId=${h.id}`}>
+            {t('household.accessLog')}
+          </Link>
+        </p>
       ) : null}
       <Table<Person>
         caption={t('household.glance')}
