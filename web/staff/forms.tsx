@@ -115,6 +115,29 @@ export function useNotice() {
   return { show: setMessage, clear: () => setMessage(null), region: <StatusMessage message={message} /> };
 }
 
+/**
+ * The edit panels of a section, one open at a time, with the section's success message: `open(next)`
+ * hides the last message, `close()` shuts the panel, `saved(text)` is a panel's `onSaved` (shut it,
+ * announce the text); render `region` above the panels.
+ */
+export function usePanels<P>() {
+  const [panel, setPanel] = useState<P | null>(null);
+  const notice = useNotice();
+  return {
+    panel,
+    region: notice.region,
+    open: (next: P) => {
+      notice.clear();
+      setPanel(next);
+    },
+    close: () => setPanel(null),
+    saved: (message: string) => () => {
+      setPanel(null);
+      notice.show(message);
+    },
+  };
+}
+
 /** A heading (tabIndex -1) that takes the focus when its panel opens (and `when` holds). */
 export function useFocusOnOpen<E extends HTMLElement>(when = true) {
   const ref = useRef<E>(null);

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '#contracts/assessments.ts';
 import { Alert } from '#web/ui/Alert.tsx';
@@ -7,12 +6,12 @@ import { Button } from '#web/ui/Button.tsx';
 import { Section } from '#web/ui/Section.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { formatDate } from '#web/staff/format.ts';
-import { useNotice } from '#web/staff/forms.tsx';
+import { usePanels } from '#web/staff/forms.tsx';
 import { useAssessments, useGlance } from './assessment-state.ts';
 import { AssessmentForm } from './AssessmentForm.tsx';
 import { NeedBadge } from './NeedBadge.tsx';
 
-type Panel = { kind: 'add' } | { kind: 'edit'; id: string } | null;
+type Panel = { kind: 'add' } | { kind: 'edit'; id: string };
 
 /**
  * Needs assessments of the household: the form to assess a person or the household in an area,
@@ -22,26 +21,17 @@ export function AssessmentsSection({ householdId }: { householdId: string }) {
   const { t, i18n } = useTranslation('cases');
   const glance = useGlance(householdId);
   const query = useAssessments(householdId);
-  const [panel, setPanel] = useState<Panel>(null);
-  const notice = useNotice();
+  const { panel, open, close, saved, region } = usePanels<Panel>();
   const g = glance.data;
   const may = (action: string) => g?.permittedActions.includes(action) ?? false;
   const people = (g?.rows ?? []).flatMap((r) => (r.personId ? [{ id: r.personId, name: r.name }] : []));
   const nameOf = (personId: string | null) => (personId ? (people.find((p) => p.id === personId)?.name ?? '–') : t('needs.householdRow'));
   const choices = { people, areas: g?.areas ?? [] };
-  const open = (next: Panel) => {
-    notice.clear();
-    setPanel(next);
-  };
-  const saved = (message: string) => () => {
-    setPanel(null);
-    notice.show(message);
-  };
   const all = query.data?.assessments ?? [];
   const areas = (g?.areas ?? []).filter((a) => all.some((x) => x.areaCode === a.code));
   return (
     <Section id="assessments" heading={t('needs.heading')} lead={t('needs.lead')}>
-      {notice.region}
+      {region}
       {query.isError ? <Alert variant="danger" role="alert" title={t('staff:errors.loadFailed')} /> : null}
       {query.isPending ? <p className="kern-body">{t('staff:loading.title')}</p> : null}
       {may('assessment.create') && g ? (
@@ -51,7 +41,7 @@ export function AssessmentsSection({ householdId }: { householdId: string }) {
           </Button>
         </div>
       ) : null}
-      {panel?.kind === 'add' && g ? <AssessmentForm householdId={householdId} choices={choices} onClose={() => setPanel(null)} onSaved={saved(t('needs.form.saved'))} /> : null}
+      {panel?.kind === 'add' && g ? <AssessmentForm householdId={householdId} choices={choices} onClose={close} onSaved={saved(t('needs.form.saved'))} /> : null}
       {query.data && all.length === 0 ? <p className="kern-body">{t('needs.none')}</p> : null}
       {areas.map((area) => (
         <div key={area.code}>
@@ -81,7 +71,7 @@ export function AssessmentsSection({ householdId }: { householdId: string }) {
           {all
             .filter((x) => x.areaCode === area.code && panel?.kind === 'edit' && panel.id === x.id)
             .map((x) => (
-              <AssessmentForm key={x.id} householdId={householdId} choices={choices} assessment={x} onClose={() => setPanel(null)} onSaved={saved(t('needs.form.corrected'))} />
+              <AssessmentForm key={x.id} householdId={householdId} choices={choices} assessment={x} onClose={close} onSaved={saved(t('needs.form.corrected'))} />
             ))}
         </div>
       ))}

@@ -10,13 +10,13 @@ import { FormActions } from '#web/ui/FormActions.tsx';
 import { Section } from '#web/ui/Section.tsx';
 import { api } from '#web/staff/api.ts';
 import { addDays, formatDate, todayInBerlin } from '#web/staff/format.ts';
-import { useApiForm, useNotice } from '#web/staff/forms.tsx';
+import { useApiForm, usePanels } from '#web/staff/forms.tsx';
 import { ChangedMeanwhile } from './ChangedMeanwhile.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { GoalReviewForm } from './GoalReviewForm.tsx';
 import { changedMeanwhile, goalInputOf, planKey, usePlan } from './plan-state.ts';
 
-type Panel = { kind: 'add' | 'dates' } | { kind: 'edit' | 'review'; goalId: string } | null;
+type Panel = { kind: 'add' | 'dates' } | { kind: 'edit' | 'review'; goalId: string };
 
 /** Creates the plan with its review date, or moves the review date of the plan (with the version read). */
 function ReviewDateForm({ householdId, plan, onClose, onSaved }: { householdId: string; plan: Plan | null; onClose?: () => void; onSaved: () => void }) {
@@ -101,18 +101,9 @@ function GoalCard({ goal, today, actions }: { goal: Goal; today: string; actions
 export function PlanSection({ householdId }: { householdId: string }) {
   const { t, i18n } = useTranslation('plans');
   const query = usePlan(householdId);
-  const [panel, setPanel] = useState<Panel>(null);
-  const notice = useNotice();
+  const { panel, open, close, saved, region } = usePanels<Panel>();
   const view: PlanView | undefined = query.data;
   const may = (action: string) => view?.permittedActions.includes(action) ?? false;
-  const open = (next: Panel) => {
-    notice.clear();
-    setPanel(next);
-  };
-  const saved = (message: string) => () => {
-    setPanel(null);
-    notice.show(message);
-  };
   const plan = view?.plan ?? null;
   const today = todayInBerlin();
   const { hash } = useLocation();
@@ -129,7 +120,7 @@ export function PlanSection({ householdId }: { householdId: string }) {
   }, [view, hash]);
   return (
     <Section id="plan" heading={t('plan.heading')} lead={t('plan.lead')}>
-      {notice.region}
+      {region}
       {query.isError ? <Alert variant="danger" role="alert" title={t('staff:errors.loadFailed')} /> : null}
       {query.isPending ? <p className="kern-body">{t('staff:loading.title')}</p> : null}
       {view && !plan ? (
@@ -160,8 +151,8 @@ export function PlanSection({ householdId }: { householdId: string }) {
               </Button>
             </div>
           ) : null}
-          {panel?.kind === 'dates' ? <ReviewDateForm householdId={householdId} plan={plan} onClose={() => setPanel(null)} onSaved={saved(t('plan.saved'))} /> : null}
-          {panel?.kind === 'add' ? <GoalForm householdId={householdId} plan={plan} choices={view.choices} onClose={() => setPanel(null)} onSaved={saved(t('goal.added'))} /> : null}
+          {panel?.kind === 'dates' ? <ReviewDateForm householdId={householdId} plan={plan} onClose={close} onSaved={saved(t('plan.saved'))} /> : null}
+          {panel?.kind === 'add' ? <GoalForm householdId={householdId} plan={plan} choices={view.choices} onClose={close} onSaved={saved(t('goal.added'))} /> : null}
           {plan.goals.length === 0 ? <p className="kern-body">{t('plan.noGoals')}</p> : null}
           {plan.goals.map((goal) => (
             <div key={goal.id}>
@@ -183,8 +174,8 @@ export function PlanSection({ householdId }: { householdId: string }) {
                   </>
                 }
               />
-              {panel?.kind === 'edit' && panel.goalId === goal.id ? <GoalForm householdId={householdId} plan={plan} goal={goal} choices={view.choices} onClose={() => setPanel(null)} onSaved={saved(t('plan.saved'))} /> : null}
-              {panel?.kind === 'review' && panel.goalId === goal.id ? <GoalReviewForm householdId={householdId} plan={plan} goal={goal} onClose={() => setPanel(null)} onSaved={saved(t('review.saved'))} /> : null}
+              {panel?.kind === 'edit' && panel.goalId === goal.id ? <GoalForm householdId={householdId} plan={plan} goal={goal} choices={view.choices} onClose={close} onSaved={saved(t('plan.saved'))} /> : null}
+              {panel?.kind === 'review' && panel.goalId === goal.id ? <GoalReviewForm householdId={householdId} plan={plan} goal={goal} onClose={close} onSaved={saved(t('review.saved'))} /> : null}
             </div>
           ))}
         </>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceEntry } from '#contracts/case-work.ts';
 import type { Person } from '#contracts/cases.ts';
@@ -8,14 +7,14 @@ import { Button } from '#web/ui/Button.tsx';
 import { Section } from '#web/ui/Section.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { formatDate, todayInBerlin } from '#web/staff/format.ts';
-import { useNotice } from '#web/staff/forms.tsx';
+import { usePanels } from '#web/staff/forms.tsx';
 import { languageName } from '#web/staff/labels.tsx';
 import { useGlance } from './assessment-state.ts';
 import { entryDefaults, recentFirst } from './entry-defaults.ts';
 import { useCurrentCatalog, useServiceEntries } from './entry-state.ts';
 import { ServiceEntryForm } from './ServiceEntryForm.tsx';
 
-type Panel = { kind: 'add' } | { kind: 'edit'; id: string } | null;
+type Panel = { kind: 'add' } | { kind: 'edit'; id: string };
 
 // i18n-keys: entries:setting.*
 /**
@@ -30,8 +29,7 @@ export function ServiceEntriesSection({ householdId, members }: { householdId: s
   const may = (action: string) => glance.data?.permittedActions.includes(action) ?? false;
   const query = useServiceEntries(householdId, may('service-entry.read'));
   const catalog = useCurrentCatalog(may('service-entry.create'));
-  const [panel, setPanel] = useState<Panel>(null);
-  const notice = useNotice();
+  const { panel, open, close, saved, region } = usePanels<Panel>();
   if (!glance.data || !may('service-entry.read')) return null;
   const entries = query.data?.entries ?? [];
   const inForce = (catalog.data?.services ?? []).filter((s) => s.active);
@@ -48,18 +46,10 @@ export function ServiceEntriesSection({ householdId, members }: { householdId: s
     new Set(inForce.map((s) => s.id)),
   );
   const nameOf = (id: string) => choices.members.find((m) => m.id === id)?.name ?? '–';
-  const open = (next: Panel) => {
-    notice.clear();
-    setPanel(next);
-  };
-  const saved = (message: string) => () => {
-    setPanel(null);
-    notice.show(message);
-  };
   const editing = panel?.kind === 'edit' ? entries.find((e) => e.id === panel.id) : undefined;
   return (
     <Section id="service-entries" heading={t('heading')} lead={t('lead')}>
-      {notice.region}
+      {region}
       {query.isError || catalog.isError ? <Alert variant="danger" role="alert" title={t('staff:errors.loadFailed')} /> : null}
       {may('service-entry.create') ? (
         <div className="staff-actions">
@@ -68,8 +58,8 @@ export function ServiceEntriesSection({ householdId, members }: { householdId: s
           </Button>
         </div>
       ) : null}
-      {panel?.kind === 'add' && catalog.data ? <ServiceEntryForm householdId={householdId} choices={choices} defaults={defaults} onClose={() => setPanel(null)} onSaved={saved(t('form.saved'))} /> : null}
-      {editing ? <ServiceEntryForm key={editing.id} householdId={householdId} choices={choices} defaults={defaults} entry={editing} onClose={() => setPanel(null)} onSaved={saved(t('form.corrected'))} /> : null}
+      {panel?.kind === 'add' && catalog.data ? <ServiceEntryForm householdId={householdId} choices={choices} defaults={defaults} onClose={close} onSaved={saved(t('form.saved'))} /> : null}
+      {editing ? <ServiceEntryForm key={editing.id} householdId={householdId} choices={choices} defaults={defaults} entry={editing} onClose={close} onSaved={saved(t('form.corrected'))} /> : null}
       {query.isPending ? <p className="kern-body">{t('staff:loading.title')}</p> : null}
       {query.data ? (
         <Table<ServiceEntry>
