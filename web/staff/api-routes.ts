@@ -86,6 +86,10 @@ export const API_ROUTES = {
   'POST /api/households/:id/service-entries': { response: caseWork.serviceEntry, body: caseWork.createServiceEntryBody },
   'PATCH /api/service-entries/:id': { response: caseWork.serviceEntry, body: caseWork.updateServiceEntryBody },
 
+  // quick contacts at an office (open consultation, anonymous)
+  'GET /api/offices/:id/quick-contacts': { response: caseWork.quickContactList, query: caseWork.quickContactListQuery },
+  'POST /api/offices/:id/quick-contacts': { response: caseWork.quickContact, body: caseWork.createQuickContactBody },
+
   // support plans and the worklist
   'GET /api/households/:id/plan': { response: plans.planView },
   'PUT /api/households/:id/plan': { response: plans.plan, body: plans.savePlanBody },
