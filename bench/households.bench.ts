@@ -30,14 +30,14 @@ interface World {
 
 let world: Promise<World> | undefined;
 
-/** A provider of its own, a provider admin signed in, and one household (four people) made through the API. */
+/** A provider of its own in Süd (the search figure's is in Nord, one provider per region), a provider admin signed in, and one household (four people) made through the API. */
 async function setUp(lotseUrl: string, deps: Deps): Promise<World> {
   const password = randomBytes(12).toString('hex');
   const email = `bench.${randomBytes(3).toString('hex')}@bench.invalid`;
   const { organisationId, accountId } = await deps.db.transaction({ kind: 'system', useCase: 'test.fixtures' }, async (tx) => {
     const provider = await insertOrganisation(tx, { kind: 'provider', name: `Bench households ${randomBytes(3).toString('hex')}` });
-    const region = await findRegion(tx, 'nord');
-    if (!region) throw new Error('region nord missing');
+    const region = await findRegion(tx, 'sued');
+    if (!region) throw new Error('region sued missing');
     await insertServiceAgreement(tx, { providerId: provider.id, regionId: region.id, reference: 'BENCH', validFrom: '2019-07-01' });
     const account = await insertAccount(tx, { organisationId: provider.id, email, role: 'provider_admin', displayName: 'Bench', passwordHash: await hashPassword(password) });
     return { organisationId: provider.id, accountId: account.id };
@@ -47,7 +47,7 @@ async function setUp(lotseUrl: string, deps: Deps): Promise<World> {
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const csrf = ((await login.json()) as { me: { csrfToken: string } }).me.csrfToken;
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
-  const created = await fetch(`${lotseUrl}/api/households`, { method: 'POST', headers, body: JSON.stringify(familyBody({ confirmNotDuplicate: true })) });
+  const created = await fetch(`${lotseUrl}/api/households`, { method: 'POST', headers, body: JSON.stringify(familyBody({ quarterCode: null, regionCode: 'sued', confirmNotDuplicate: true })) });
   if (created.status !== 201) throw new Error(`POST /api/households answered ${created.status}: ${await created.text()}`);
   return { organisationId, accountId, household: (await created.json()) as World['household'], headers };
 }
