@@ -26,6 +26,24 @@ const present = (r: w.QuickContactRow): QuickContact => ({
 });
 
 /**
+ * Writes a checked quick contact (areas once each) and one statistics row per area (block
+ * open_consultation, the office's region), in the caller's transaction (decision 0014). The API's
+ * use case and the demo seed both write through it.
+ */
+export async function writeQuickContact(tx: Tx, author: { organisationId: string; accountId: string | null }, office: { id: string; regionCode: string }, input: z.infer<typeof createQuickContactBody>, now: Date): Promise<w.QuickContactRow> {
+  const areas = [...new Set(input.areaCodes)];
+  const row = await w.insertQuickContact(tx, { organisationId: author.organisationId, officeId: office.id, occurredOn: input.occurredOn, areaCodes: areas, language: input.language, interpreter: input.interpreter, countedPersons: input.countedPersons, minutes: input.minutes, createdBy: author.accountId, createdAt: now });
+  for (const areaCode of areas) {
+    await w.insertStatistic(tx, {
+      organisationId: author.organisationId, source: 'quick_contact', ...statisticPeriod(input.occurredOn), blockCode: 'open_consultation', areaCode, setting: 'office',
+      language: input.language, interpreter: input.interpreter, regionCode: office.regionCode, quarterCode: null, ageBand: null, sex: null, residenceGroup: null,
+      minutes: input.minutes, countedPersons: input.countedPersons, alongsidePersons: 0,
+    });
+  }
+  return row;
+}
+
+/**
  * POST /api/offices/:id/quick-contacts: a visitor at the Integrationsbüro counselled without a
  * case file, never named. Writes one statistics row per area (block open_consultation), in the
  * same transaction (decision 0014).
@@ -35,19 +53,11 @@ export async function recordQuickContact(deps: Deps, actor: Actor, officeId: str
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
     const office = await officeInReach(tx, staff, 'quick-contact.create', officeId);
-    const areas = [...new Set(input.areaCodes)];
-    const known = await integrationAreaIds(tx, areas);
+    const known = await integrationAreaIds(tx, [...new Set(input.areaCodes)]);
     const errors: FieldError[] = input.areaCodes.flatMap((code, i) => (known.has(code) ? [] : [{ field: `areaCodes.${i}`, key: 'field.invalidOption' }]));
     if (input.occurredOn > berlinDate(now)) errors.push({ field: 'occurredOn', key: 'field.invalid' });
     if (errors.length) throw invalid(errors);
-    const row = await w.insertQuickContact(tx, { organisationId: staff.organisationId, officeId: office.id, occurredOn: input.occurredOn, areaCodes: areas, language: input.language, interpreter: input.interpreter, countedPersons: input.countedPersons, minutes: input.minutes, createdBy: staff.accountId, createdAt: now });
-    for (const areaCode of areas) {
-      await w.insertStatistic(tx, {
-        organisationId: staff.organisationId, source: 'quick_contact', ...statisticPeriod(input.occurredOn), blockCode: 'open_consultation', areaCode, setting: 'office',
-        language: input.language, interpreter: input.interpreter, regionCode: office.regionCode, quarterCode: null, ageBand: null, sex: null, residenceGroup: null,
-        minutes: input.minutes, countedPersons: input.countedPersons, alongsidePersons: 0,
-      });
-    }
+    const row = await writeQuickContact(tx, { organisationId: staff.organisationId, accountId: staff.accountId }, office, input, now);
     await recordAudit(tx, staff, { action: 'quick-contact.create', recordType: 'quick_contact', recordIds: [row.id, office.id] }, now);
     return present(row);
   });
