@@ -11,5 +11,7 @@ export { seedDemoPlans } from './demo.plans.ts';
 export { seedDemoAssessments } from './demo.assessments.ts';
 /** Demo service entries of the last weeks with their statistics rows (in the demo seed's transaction). */
 export { seedDemoServiceEntries } from './demo.service-entries.ts';
+/** Demo quick contacts at every provider's office over the last two weeks, anonymous, with their statistics rows (in the demo seed's transaction). */
+export { seedDemoQuickContacts } from './demo.quick-contacts.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';
