@@ -57,6 +57,14 @@ describe('quick contacts at the Integrationsbüro', () => {
     ]);
   });
 
+  it('names the quick-contact actions among the office\'s permitted actions for its provider\'s staff only', async () => {
+    const own = await ctx.request(worker, { method: 'GET', url: `/api/offices/${officeId}` });
+    expect(own.json<{ permittedActions: string[] }>().permittedActions).toEqual(expect.arrayContaining(['quick-contact.read', 'quick-contact.create']));
+    const other = await ctx.staff('social_worker', (await ctx.organisation('provider')).id);
+    const foreign = await ctx.request(other, { method: 'GET', url: `/api/offices/${officeId}` });
+    expect(foreign.json<{ permittedActions: string[] }>().permittedActions).not.toContain('quick-contact.create');
+  });
+
   it('answers 404 for another provider\'s office and 403 for the city', async () => {
     const sued = await ctx.staff('social_worker', (await ctx.organisation('provider')).id);
     expect((await ctx.request(sued, { method: 'GET', url: `${url()}?date=2026-12-01` })).statusCode).toBe(404);

@@ -30,6 +30,8 @@ export const OFFICE_RECORD_ACTIONS = [
   'appointment.mark',
   'appointment.cancel',
   'appointment.move',
+  'quick-contact.read',
+  'quick-contact.create',
 ] as const satisfies readonly Action[];
 
 export function officePermittedActions(actor: Actor, office: { providerId: string; regionCode: string }): Action[] {
