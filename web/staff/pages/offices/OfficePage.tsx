@@ -61,6 +61,13 @@ function OfficeView({ office }: { office: OfficeDetail }) {
               </Link>
             </li>
           ) : null}
+          {may('quick-contact.create') ? (
+            <li>
+              <Link className="kern-link" to={`/offices/${office.id}/quick-contacts`}>
+                {t('quickContacts.title')}
+              </Link>
+            </li>
+          ) : null}
           {may('appointment-setup.edit') ? (
             <li>
               <Link className="kern-link" to={`/offices/${office.id}/setup`}>
