@@ -22,6 +22,14 @@ export function languageList(codes: readonly string[], language: string): string
   return codes.map((code) => languageName(code, language)).join(', ');
 }
 
+/** The languages counselling is commonly held in at the offices, German first (ISO 639). */
+export const COUNSELLING_LANGUAGES = ['de', 'ar', 'fa', 'uk', 'ru', 'ps', 'ku', 'ti', 'so', 'tr', 'en', 'fr', 'es', 'sq', 'sr', 'ro', 'vi'] as const;
+
+/** Languages to choose for a counselling: the people's own first, then the common ones, none twice. */
+export function counsellingLanguages(own: readonly string[] = []): string[] {
+  return [...new Set([...own, ...COUNSELLING_LANGUAGES])];
+}
+
 /** Comma-separated ISO codes as typed into a field → a list (lower case, no empties). */
 export function parseLanguages(text: string): string[] {
   return text

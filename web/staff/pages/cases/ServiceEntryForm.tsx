@@ -8,10 +8,10 @@ import { CheckboxField, FieldError, RadioGroup, SelectField, TextAreaField, Text
 import { FormActions } from '#web/ui/FormActions.tsx';
 import { api } from '#web/staff/api.ts';
 import { useApiForm, useFocusOnOpen } from '#web/staff/forms.tsx';
-import { languageName } from '#web/staff/labels.tsx';
+import { counsellingLanguages, languageName } from '#web/staff/labels.tsx';
 import { glanceKey } from './assessment-state.ts';
 import type { EntryDefaults } from './entry-defaults.ts';
-import { entryChangedMeanwhile, idsWith, languageChoices, partsOf, serviceEntriesKey, type Part } from './entry-state.ts';
+import { entryChangedMeanwhile, idsWith, partsOf, serviceEntriesKey, type Part } from './entry-state.ts';
 
 export interface EntryChoices {
   /** The catalog's services in force, in picker order (recently used first). */
@@ -75,7 +75,7 @@ export function ServiceEntryForm({ householdId, choices, defaults, entry, onClos
   };
   const service = choices.services.find((s) => s.id === serviceId);
   const nameOf = (id: string) => choices.members.find((m) => m.id === id)?.name ?? '–';
-  const languages = languageChoices(choices.members.flatMap((m) => m.languages));
+  const languages = counsellingLanguages(choices.members.flatMap((m) => m.languages));
   const headingId = `${form}-heading`;
   return (
     <section className="staff-section staff-panel" aria-labelledby={headingId}>

@@ -31,10 +31,3 @@ export function partsOf(memberIds: readonly string[], counselledIds: readonly st
 export function idsWith(parts: Record<string, Part>, part: Part): string[] {
   return Object.entries(parts).flatMap(([id, p]) => (p === part ? [id] : []));
 }
-
-/** Languages a counselling is commonly held in at Dresden's offices, after the household's own. */
-export const COMMON_LANGUAGES = ['de', 'en', 'ar', 'fa', 'ps', 'ku', 'ti', 'so', 'uk', 'ru', 'tr', 'fr', 'es', 'sq', 'sr', 'ro', 'vi'] as const;
-
-export function languageChoices(householdLanguages: readonly string[]): string[] {
-  return [...new Set([...householdLanguages, ...COMMON_LANGUAGES])];
-}

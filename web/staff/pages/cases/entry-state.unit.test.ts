@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idsWith, languageChoices, partsOf } from './entry-state.ts';
+import { idsWith, partsOf } from './entry-state.ts';
 
 describe('who took part in a service entry', () => {
   it('tells counselled, alongside and absent apart per person and gives the ids back per part', () => {
@@ -12,14 +12,5 @@ describe('who took part in a service entry', () => {
 
   it('counts a person named in both lists once, as counselled', () => {
     expect(partsOf(['a'], ['a'], ['a'])).toEqual({ a: 'counselled' });
-  });
-});
-
-describe('languages to choose for a counselling', () => {
-  it('offers the household\'s own languages first, then the common ones, none twice', () => {
-    const choices = languageChoices(['prs', 'ar', 'prs']);
-    expect(choices.slice(0, 3)).toEqual(['prs', 'ar', 'de']);
-    expect(choices.filter((c) => c === 'ar')).toHaveLength(1);
-    expect(choices).toContain('uk');
   });
 });

@@ -7,10 +7,8 @@ import { StatusMessage } from '#web/ui/StatusMessage.tsx';
 import { api } from '#web/staff/api.ts';
 import { toNumber } from '#web/staff/format.ts';
 import { useApiForm } from '#web/staff/forms.tsx';
-import { languageName } from '#web/staff/labels.tsx';
+import { COUNSELLING_LANGUAGES, languageName } from '#web/staff/labels.tsx';
 
-/** The languages a visitor is commonly counselled in at the offices, German first. */
-export const QUICK_CONTACT_LANGUAGES = ['de', 'ar', 'fa', 'uk', 'ru', 'ps', 'ku', 'ti', 'so', 'tr', 'en', 'fr', 'es', 'sq', 'sr', 'ro', 'vi'] as const;
 
 const FIELDS = ['areaCodes', 'language', 'interpreter', 'countedPersons', 'minutes', 'occurredOn'] as const;
 const FORM = 'quick-contact';
@@ -71,7 +69,7 @@ export function QuickContactForm({ officeId, areas, today, onCounted }: { office
           </div>
           <FieldError id={`${areasId}-error`} error={areasError} />
         </fieldset>
-        <SelectField id={form.id('language')} label={t('quickContacts.language')} value={language} onChange={(e) => setLanguage(e.target.value)} error={form.field('language')} options={QUICK_CONTACT_LANGUAGES.map((code) => ({ value: code, label: languageName(code, i18n.language) }))} />
+        <SelectField id={form.id('language')} label={t('quickContacts.language')} value={language} onChange={(e) => setLanguage(e.target.value)} error={form.field('language')} options={COUNSELLING_LANGUAGES.map((code) => ({ value: code, label: languageName(code, i18n.language) }))} />
         <CheckboxField id={form.id('interpreter')} label={t('quickContacts.interpreter')} checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} error={form.field('interpreter')} />
         <div className="staff-field-row">
           <TextField id={form.id('countedPersons')} type="number" inputMode="numeric" min={1} max={50} label={t('quickContacts.persons')} hint={t('quickContacts.personsHint')} value={persons} onChange={(e) => setPersons(e.target.value)} error={form.field('countedPersons')} />
