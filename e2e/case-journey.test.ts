@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlanView } from '#contracts/plans.ts';
-import { account, organisation, region, serviceAgreement, signIn } from './factories.ts';
+import { account, organisation, providerWithOffice, region, serviceAgreement, signIn } from './factories.ts';
 import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
 
 const app = useLotse();
@@ -12,14 +12,12 @@ const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA
  * Arabic and finds a person recorded in Latin letters, creates a household of two adults and two
  * children after ruling out a likely duplicate, assesses a need, makes a plan with two goals, documents three
  * services (one with an interpreter and a family member counselled alongside), finds a goal due on
- * the worklist, and meets a colleague's change of the plan on saving; a social worker of
+ * the worklist, counts a quick anonymous contact at the office, and meets a colleague's change of the plan on saving; a social worker of
  * another provider's region gets 404 for the household. axe on every view.
  */
 describe('a case file from search to plan (tablet, 1024×768)', () => {
   it('search across scripts, a household of four, an assessment, a plan with two goals, the worklist, a refused stale edit, and 404 for another provider', async () => {
-    const provider = await organisation(app);
-    const r = await region(app);
-    await serviceAgreement(app, provider, r);
+    const { provider, region: r, office } = await providerWithOffice(app);
     const me = await account(app, provider, 'social_worker', 'Sami Sozialarbeit');
     const colleague = await account(app, provider, 'social_worker', 'Bea Beispiel');
     const tag = uniqueTag();
@@ -160,6 +158,18 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
     await documented.getByRole('row', { name: new RegExp(`Amal ${tag} Al-Hassan \\(mitberaten\\).*Arabisch Dolmetschung`) }).waitFor();
     expect(await documented.getByRole('row').count()).toBe(4);
     await expectAccessible(page, 'household with three service entries');
+
+    // At the office's counter: a quick anonymous contact, no case file, no name.
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
+    await page.getByRole('link', { name: office.name, exact: true }).click();
+    await page.getByRole('link', { name: 'Kurzkontakte', exact: true }).click();
+    const counter = page.getByRole('form', { name: 'Kontakt zählen' });
+    await counter.getByRole('checkbox', { name: 'Wohnen' }).check();
+    await counter.getByRole('combobox', { name: 'Sprache der Beratung' }).selectOption('fa');
+    await counter.getByRole('button', { name: 'Kontakt zählen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kontakt gezählt: Wohnen · Persisch · 1 Person.' }).waitFor();
+    await page.getByRole('table', { name: /^Kurzkontakte am/ }).getByRole('row', { name: /Wohnen/ }).waitFor();
+    await expectAccessible(page, 'a quick anonymous contact at the office');
 
     // The worklist on the home page shows the goal due tomorrow, linking to it.
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Startseite', exact: true }).click();
