@@ -69,14 +69,14 @@ export function ServiceEntriesSection({ householdId, members }: { householdId: s
           empty={t('list.none')}
           columns={[
             { key: 'on', header: t('form.occurredOn'), rowHeader: true, cell: (e) => formatDate(e.occurredOn, i18n.language) },
-            { key: 'service', header: t('form.service'), cell: (e) => `${e.service.code} — ${e.service.name}` },
+            { key: 'service', header: t('form.service'), cell: (e) => e.service.name },
             { key: 'setting', header: t('form.setting'), cell: (e) => `${t(`setting.${e.setting}`)}, ${t('list.minutes', { minutes: e.minutes })}` },
             {
               key: 'people',
-              header: t('form.people'),
+              header: t('list.people'),
               cell: (e) => [...e.counselledIds.map(nameOf), ...e.alongsideIds.map((id) => t('list.alongside', { name: nameOf(id) }))].join(', '),
             },
-            { key: 'language', header: t('form.language'), cell: (e) => <>{languageName(e.language, i18n.language)} {e.interpreter ? <Badge variant="info">{t('list.interpreter')}</Badge> : null}</> },
+            { key: 'language', header: t('list.language'), cell: (e) => <>{languageName(e.language, i18n.language)} {e.interpreter ? <Badge variant="info">{t('list.interpreter')}</Badge> : null}</> },
             { key: 'note', header: t('form.note'), cell: (e) => <>{e.note || '–'} {e.sealed ? <Badge variant="info">{t('list.sealed')}</Badge> : null}</> },
             { key: 'by', header: t('list.by'), cell: (e) => e.createdBy?.name ?? '–' },
             {
