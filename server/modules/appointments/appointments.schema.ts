@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, smallint, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, smallint, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { household, person } from '../cases/cases.schema.ts';
 import { account, organisation } from '../identity/identity.schema.ts';
 import { office } from '../offices/offices.schema.ts';
 
@@ -154,8 +155,12 @@ export const appointment = pgTable(
     /** sha256 of the manage token (or of the hold token while held). */
     tokenHash: text('token_hash'),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
-    /** Staff note (household reference until case files exist); sealed. */
+    /** Staff note; sealed. */
     noteSealed: text('note_sealed'),
+    /** The household whose case file the booking was made from (staff bookings), of the same provider. */
+    householdId: uuid('household_id'),
+    /** The person of that household the appointment is for. */
+    personId: uuid('person_id'),
     bookedByAccountId: uuid('booked_by_account_id').references(() => account.id),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     nextFreeAt: timestamp('next_free_at', { withTimezone: true }),
@@ -173,6 +178,11 @@ export const appointment = pgTable(
     check('appointment_period_check', sql`${t.endsAt} > ${t.startsAt} AND ${t.blockedFrom} <= ${t.startsAt} AND ${t.blockedTo} >= ${t.endsAt}`),
     check('appointment_hold_check', sql`(${t.status} = 'held') = (${t.holdExpiresAt} IS NOT NULL)`),
     check('appointment_code_check', sql`${t.status} = 'held' OR ${t.code} IS NOT NULL`),
+    index('appointment_household_start_idx').on(t.householdId, t.startsAt),
+    // Same tenant by construction: the household is the provider's, the person one of that household.
+    foreignKey({ name: 'appointment_household_fk', columns: [t.householdId, t.providerId], foreignColumns: [household.id, household.organisationId] }),
+    foreignKey({ name: 'appointment_person_fk', columns: [t.personId, t.householdId, t.providerId], foreignColumns: [person.id, person.householdId, person.organisationId] }),
+    check('appointment_person_household_check', sql`${t.personId} IS NULL OR ${t.householdId} IS NOT NULL`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { account, organisation } from '../identity/identity.schema.ts';
 
 /**
@@ -56,7 +56,11 @@ export const household = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('household_organisation_region_idx').on(t.organisationId, t.regionCode)],
+  (t) => [
+    index('household_organisation_region_idx').on(t.organisationId, t.regionCode),
+    /** Target of tenant-bound references (an appointment's household is its provider's). */
+    unique('household_id_organisation_key').on(t.id, t.organisationId),
+  ],
 );
 
 /**
@@ -109,6 +113,8 @@ export const person = pgTable(
     check('person_birth_day_check', sql`${t.birthDay} IS NULL OR (${t.birthMonth} IS NOT NULL AND ${t.birthDay} BETWEEN 1 AND 31)`),
     check('person_birth_year_check', sql`${t.birthYear} IS NULL OR ${t.birthYear} BETWEEN 1900 AND 2100`),
     check('person_merge_check', sql`(${t.mergedIntoId} IS NULL) = (${t.mergedAt} IS NULL)`),
+    /** Target of references that bind a person to its household and tenant (an appointment's person). */
+    unique('person_id_household_organisation_key').on(t.id, t.householdId, t.organisationId),
   ],
 );
 
