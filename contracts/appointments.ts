@@ -241,11 +241,34 @@ export const staffBookingBody = z
     locale: publicLocale.default('de'),
     /** A specific counsellor, or any free one. */
     counsellorId: z.uuid().optional(),
-    /** Free text (household reference) until case files exist. */
+    /** A note for the appointment (sealed). */
     note: z.string().max(2000).default(''),
+    /** Booked from a case file: the household (of the actor's provider, within reach; else 404 as unknown). */
+    householdId: z.uuid().optional(),
+    /** The person of that household the appointment is for. */
+    personId: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.personId === undefined || b.householdId !== undefined, { message: 'personId needs householdId', path: ['personId'] });
 export const staffBookingResponse = z.object({ id: z.uuid(), code: bookingCode, start: instant, end: instant, counsellorId: z.uuid(), interpreterId: z.uuid().nullable() });
+
+/** GET /api/households/:id/appointments: the appointments booked from the household's case file. */
+export const householdAppointmentsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
+export const householdAppointment = z.object({
+  id: z.uuid(),
+  code: bookingCode.nullable(),
+  start: instant,
+  end: instant,
+  status: appointmentStatus,
+  office: z.object({ id: z.uuid(), name: z.string() }),
+  type: z.object({ name: z.string(), kind: appointmentKind }),
+  counsellor: z.string(),
+  language: z.string(),
+  /** The member it is for (null: the household as a whole). */
+  personId: z.uuid().nullable(),
+});
+export const householdAppointments = z.object({ appointments: z.array(householdAppointment) });
+export type HouseholdAppointment = z.infer<typeof householdAppointment>;
 
 export const calendarQuery = z
   .object({ from: isoDate.optional(), days: z.coerce.number().int().min(1).max(31).default(7), counsellor: z.uuid().optional() })

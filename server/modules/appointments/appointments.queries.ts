@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '#server/db.ts';
 import { appointment, appointmentIdempotency, appointmentResource, appointmentType, officeClosure, resourceAbsence, resourceAvailability, waitlistEntry } from './appointments.schema.ts';
 
@@ -299,4 +299,28 @@ export async function deletePassedRateLimits(tx: Tx, now: Date): Promise<number>
        or (key like 'appt:contact:%' and window_start <= ${now.toISOString()}::timestamptz - interval '24 hours')
     returning key`);
   return rows.length;
+}
+
+/** A household's appointments (booked from its case file), with their type and counsellor, newest start first. */
+export async function appointmentsOfHousehold(tx: Tx, householdId: string, limit: number) {
+  return tx
+    .select({
+      id: appointment.id,
+      code: appointment.code,
+      officeId: appointment.officeId,
+      startsAt: appointment.startsAt,
+      endsAt: appointment.endsAt,
+      status: appointment.status,
+      language: appointment.language,
+      personId: appointment.personId,
+      typeName: appointmentType.name,
+      typeKind: appointmentType.kind,
+      counsellorName: appointmentResource.displayName,
+    })
+    .from(appointment)
+    .innerJoin(appointmentType, eq(appointmentType.id, appointment.typeId))
+    .innerJoin(appointmentResource, eq(appointmentResource.id, appointment.counsellorId))
+    .where(and(eq(appointment.householdId, householdId), ne(appointment.status, 'held')))
+    .orderBy(desc(appointment.startsAt), asc(appointment.id))
+    .limit(limit);
 }

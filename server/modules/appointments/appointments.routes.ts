@@ -5,12 +5,14 @@ import { Problem } from '#server/platform/problem.ts';
 import type { App } from '#server/http/types.ts';
 import * as booking from './booking.service.ts';
 import * as calendar from './calendar.service.ts';
+import * as household from './household-appointments.service.ts';
 import * as manage from './manage.service.ts';
 import * as setup from './setup.service.ts';
 import * as staffChanges from './staff-changes.service.ts';
 import * as waitlist from './waitlist.service.ts';
 
 const officeParams = z.object({ id: z.uuid() }).strict();
+const householdParams = officeParams;
 
 export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['appointments'];
@@ -118,6 +120,11 @@ export async function appointmentsRoutes(app: App, deps: Deps): Promise<void> {
     config: { action: 'appointment.book-for-person' },
     schema: { tags, summary: 'Staff book for a household or person', params: officeParams, body: c.staffBookingBody, response: { 201: c.staffBookingResponse } },
   }, async (request, reply) => reply.status(201).send(await booking.bookForHousehold(deps, request.actor, request.params.id, request.body)));
+
+  app.get('/api/households/:id/appointments', {
+    config: { action: 'case.read' },
+    schema: { tags, summary: 'The appointments booked from the household\'s case file, newest first; every view is audited', params: householdParams, querystring: c.householdAppointmentsQuery, response: { 200: c.householdAppointments } },
+  }, async (request) => household.listHouseholdAppointments(deps, request.actor, request.params.id, request.query));
 
   app.get('/api/offices/:id/calendar', {
     config: { action: 'appointment.read-calendar' },

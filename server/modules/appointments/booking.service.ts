@@ -15,6 +15,7 @@ import { contactKey, limitsOf, newCode, newToken, tokenHash } from './limits.ts'
 import { bookingPreflight, bookingSnapshot, lockIdempotencyKey, saveIdempotencyRecord } from './booking.queries.ts';
 import { loadOfficeContext, slotInput, slotType, type OfficeContext } from './office-context.ts';
 import { officeProviderId, officeRecord, addDays } from '#server/modules/offices/offices.public.ts';
+import { caseLinkForAppointment } from '#server/modules/cases/cases.public.ts';
 import { authorizeRecord, authorizeStaff } from '#server/platform/authorize.ts';
 import { assignmentsAt, nextFreeSlot, type Assignment, type SlotInput } from './slots.ts';
 import { berlinInstant, berlinToday, berlinWall } from './tz.ts';
@@ -277,6 +278,7 @@ export async function bookForHousehold(deps: Deps, actor: Actor, officeId: strin
     const { ctx, type } = await officeAndType(tx, officeId, body.typeId);
     authorizeRecord(staff, 'appointment.book-for-person', officeRecord(ctx.office));
     if (type.walkIn) throw slotUnavailable();
+    const link = body.householdId ? await caseLinkForAppointment(tx, staff, body.householdId, body.personId) : { householdId: null, personId: null };
     await q.deleteExpiredHolds(tx, ctx.office.id, now, start);
     let options = await assignments(tx, ctx, type, start, body.language, 'staff', now);
     if (body.counsellorId) {
@@ -287,9 +289,10 @@ export async function bookForHousehold(deps: Deps, actor: Actor, officeId: strin
     const contact = body.email || body.phone ? contactKey(deps.config, body) : null;
     const inserted = await insertWithFirstFree(tx, options, (a) => {
       const v = appointmentValues(ctx, type, start, a, { status: 'booked', channel: 'staff' });
-      return { ...v, ...sealed(deps, v.id, body), contactKey: contact, code, language: body.language, locale: body.locale, bookedByAccountId: staff.accountId, requestedAt: now };
+      return { ...v, ...sealed(deps, v.id, body), contactKey: contact, code, language: body.language, locale: body.locale, bookedByAccountId: staff.accountId, requestedAt: now, ...link };
     });
-    await recordAudit(tx, staff, { action: 'appointment.book', recordType: 'appointment', recordIds: [inserted.id] }, now);
+    const linked = [link.householdId, link.personId].filter((id): id is string => id !== null);
+    await recordAudit(tx, staff, { action: 'appointment.book', recordType: 'appointment', recordIds: [inserted.id, ...linked] }, now);
     return inserted;
   });
   return { id: row.id, code: row.code ?? '', start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), counsellorId: row.counsellorId, interpreterId: row.interpreterId };

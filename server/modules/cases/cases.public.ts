@@ -15,3 +15,5 @@ export { seedDemoServiceEntries } from './demo.service-entries.ts';
 export { seedDemoQuickContacts } from './demo.quick-contacts.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';
+/** Appointments and case files: the household (and the person of it) within reach for reading the case, else 404 alike an unknown one. */
+export { caseLinkForAppointment } from './booking-link.ts';

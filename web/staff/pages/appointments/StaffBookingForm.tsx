@@ -13,7 +13,7 @@ import { Section } from '#web/ui/Section.tsx';
 
 const FIELDS = ['typeId', 'date', 'time', 'start', 'name', 'phone', 'email', 'language', 'counsellorId', 'note'] as const;
 
-/** Staff book for a person (a free name and reference until case files exist): type, day, time, language, counsellor. */
+/** Staff book for a person: type, day, time, language, counsellor (the API also takes the household and person of a case file). */
 export function StaffBookingForm({ officeId, setup, date: initialDate }: { officeId: string; setup: AppointmentSetup; date: string }) {
   const { t, i18n } = useTranslation();
   const types = setup.types.filter((ty) => ty.active && !ty.walkIn);
