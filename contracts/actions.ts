@@ -99,6 +99,10 @@ export const ACTIONS = {
   'plan.read': PROVIDER_STAFF,
   'plan.edit': PROVIDER_STAFF,
   'plan.review': PROVIDER_STAFF,
+  // consent as data (Schweigepflichtentbindung): what a person agreed to, per purpose and recipient
+  'consent.read': PROVIDER_STAFF,
+  'consent.record': PROVIDER_STAFF,
+  'consent.withdraw': PROVIDER_STAFF,
   'worklist.read': PROVIDER_STAFF,
   'worklist.read-team': { provider_admin: 'organisation' },
   'residence-status.list': EVERY_STAFF,

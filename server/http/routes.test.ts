@@ -27,7 +27,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -67,6 +67,9 @@ beforeAll(async () => {
   const entry = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/service-entries`, payload: { occurredOn: MONDAY, serviceId: records.service, counselledIds: [records.person] } });
   expect(entry.statusCode, entry.body).toBe(201);
   records.serviceEntry = entry.json<{ id: string }>().id;
+  const consent = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/consents`, payload: { personId: records.person, purpose: 'referral', recipient: 'Jobcenter', givenOn: MONDAY, method: 'signed_paper' } });
+  expect(consent.statusCode, consent.body).toBe(201);
+  records.consent = consent.json<{ id: string }>().id;
   insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
 
   // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
@@ -100,6 +103,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/case-files/:id', records.caseFile],
     ['/api/assessments/:id', records.assessment],
     ['/api/service-entries/:id', records.serviceEntry],
+    ['/api/consents/:id', records.consent],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
   let missing = false;
@@ -146,6 +150,8 @@ function validBody(rule: RouteRule): unknown {
     'PATCH /api/assessments/:id': { version: 1 },
     'PATCH /api/service-entries/:id': { version: 1, minutes: 45 },
     'POST /api/households/:id/service-entries': { occurredOn: MONDAY, serviceId: records.service, counselledIds: [records.person] },
+    'POST /api/households/:id/consents': { personId: records.person, purpose: 'exchange', recipient: 'AWO', givenOn: MONDAY, method: 'verbal_witnessed', witnessName: 'Zeugin' },
+    'POST /api/consents/:id/withdraw': { version: 1 },
     'POST /api/offices/:id/quick-contacts': { occurredOn: MONDAY, areaCodes: ['work'] },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };

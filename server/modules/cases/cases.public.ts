@@ -17,3 +17,6 @@ export { seedDemoQuickContacts } from './demo.quick-contacts.ts';
 export { generateDemoHouseholds } from './demo.generate.ts';
 /** Appointments and case files: the household (and the person of it) within reach for reading the case, else 404 alike an unknown one. */
 export { caseLinkForAppointment } from './booking-link.ts';
+/** Referrals and transfers: whether a valid consent covers a person, purpose and recipient at a moment, or what is missing (pure, and in the caller's tenant transaction). */
+export { consentCovers, type ConsentAnswer, type ConsentQuestion } from './consents.policy.ts';
+export { consentCoversPerson } from './consents.service.ts';

@@ -8,6 +8,7 @@ import * as households from './households.service.ts';
 import * as people from './people.service.ts';
 import { listResidenceStatuses } from './residence.service.ts';
 import { assessmentsRoutes } from './assessments.routes.ts';
+import { consentsRoutes } from './consents.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
 
@@ -23,6 +24,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await serviceEntriesRoutes(app, deps);
   await plansRoutes(app, deps);
   await assessmentsRoutes(app, deps);
+  await consentsRoutes(app, deps);
 
   app.get('/api/residence-statuses', {
     config: { action: 'residence-status.list' },
