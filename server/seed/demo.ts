@@ -6,7 +6,7 @@ import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
-import { seedDemoAssessments, seedDemoHouseholds, seedDemoPlans, seedDemoQuickContacts, seedDemoServiceEntries } from '#server/modules/cases/cases.public.ts';
+import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoPlans, seedDemoQuickContacts, seedDemoServiceEntries } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -63,6 +63,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
       await seedDemoAssessments(tx, deps.keys, deps.now?.() ?? new Date(), providers);
       // Service entries of the last weeks (a health note sealed), each with its statistics row.
       await seedDemoServiceEntries(tx, deps.keys, deps.now?.() ?? new Date(), providers);
+      // Consents per purpose and recipient: valid, run out, withdrawn.
+      await seedDemoConsents(tx, deps.now?.() ?? new Date(), providers);
     }
     // Anonymous quick contacts at every region's office on the weekdays of the last two weeks (open consultation).
     await seedDemoQuickContacts(tx, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '' })));

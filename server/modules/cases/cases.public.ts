@@ -13,6 +13,7 @@ export { seedDemoAssessments } from './demo.assessments.ts';
 export { seedDemoServiceEntries } from './demo.service-entries.ts';
 /** Demo quick contacts at every provider's office over the last two weeks, anonymous, with their statistics rows (in the demo seed's transaction). */
 export { seedDemoQuickContacts } from './demo.quick-contacts.ts';
+export { seedDemoConsents } from './demo.consents.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';
 /** Appointments and case files: the household (and the person of it) within reach for reading the case, else 404 alike an unknown one. */
