@@ -11,6 +11,8 @@ import dePlans from '#locales/de/plans.json';
 import enPlans from '#locales/en/plans.json';
 import deEntries from '#locales/de/entries.json';
 import enEntries from '#locales/en/entries.json';
+import deConsents from '#locales/de/consents.json';
+import enConsents from '#locales/en/consents.json';
 
 /** Languages of the staff app; German is the source. */
 export const STAFF_LANGUAGES = ['de', 'en'] as const;
@@ -37,11 +39,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

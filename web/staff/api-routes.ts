@@ -6,6 +6,7 @@ import * as calls from '#contracts/calls.ts';
 import * as cases from '#contracts/cases.ts';
 import * as caseWork from '#contracts/case-work.ts';
 import * as catalog from '#contracts/catalog.ts';
+import * as consents from '#contracts/consents.ts';
 import * as geo from '#contracts/geo.ts';
 import * as identity from '#contracts/identity.ts';
 import * as offices from '#contracts/offices.ts';
@@ -85,6 +86,11 @@ export const API_ROUTES = {
   'GET /api/households/:id/service-entries': { response: caseWork.serviceEntryList, query: caseWork.serviceEntryListQuery },
   'POST /api/households/:id/service-entries': { response: caseWork.serviceEntry, body: caseWork.createServiceEntryBody },
   'PATCH /api/service-entries/:id': { response: caseWork.serviceEntry, body: caseWork.updateServiceEntryBody },
+
+  // consents of a household's people
+  'GET /api/households/:id/consents': { response: consents.consentList },
+  'POST /api/households/:id/consents': { response: consents.consent, body: consents.recordConsentBody },
+  'POST /api/consents/:id/withdraw': { response: consents.consent, body: consents.withdrawConsentBody },
 
   // quick contacts at an office (open consultation, anonymous)
   'GET /api/offices/:id/quick-contacts': { response: caseWork.quickContactList, query: caseWork.quickContactListQuery },

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '#web/staff/page.tsx';
 import { usePermissions } from '#web/staff/permissions.ts';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
+import { ConsentsSection } from './ConsentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
@@ -110,6 +111,7 @@ export function HouseholdPage() {
       <AssessmentsSection householdId={h.id} />
       <PlanSection householdId={h.id} />
       <ServiceEntriesSection householdId={h.id} members={h.members} />
+      <ConsentsSection householdId={h.id} />
     </>
   );
 }
