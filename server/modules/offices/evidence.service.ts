@@ -6,8 +6,8 @@ import { invalid, notFound, Problem } from '#server/platform/problem.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor } from '#server/modules/identity/identity.public.ts';
 import * as q from './evidence.queries.ts';
-import { imageInfo } from './image-header.ts';
-import { stripImageMetadata } from './image-metadata.ts';
+import { imageInfo } from '#server/platform/image-header.ts';
+import { stripImageMetadata } from '#server/platform/image-metadata.ts';
 import { officeActor, requireOnOffice } from './offices.policy.ts';
 import { findOffice } from './office-rows.ts';
 
