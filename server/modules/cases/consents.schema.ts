@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { account, organisation } from '../identity/identity.schema.ts';
 import { household, person } from './cases.schema.ts';
 
@@ -45,6 +45,8 @@ export const consent = pgTable(
     foreignKey({ name: 'consent_person_fk', columns: [t.personId, t.householdId, t.organisationId], foreignColumns: [person.id, person.householdId, person.organisationId] }),
     index('consent_household_idx').on(t.householdId, t.givenOn),
     index('consent_person_idx').on(t.personId, t.purpose),
+    /** Target of tenant-bound references (a referral names the consent of its own person and provider). */
+    unique('consent_id_person_organisation_key').on(t.id, t.personId, t.organisationId),
     check('consent_recipient_check', sql`length(btrim(${t.recipient})) > 0`),
     check('consent_witness_check', sql`(${t.method} = 'verbal_witnessed') = (length(btrim(${t.witnessName})) > 0)`),
     check('consent_valid_until_check', sql`${t.validUntil} IS NULL OR ${t.validUntil} >= ${t.givenOn}`),
