@@ -54,6 +54,22 @@ describe('key ring', () => {
     expect(() => ring.open('not sealed')).toThrow(/not a sealed value/);
   });
 
+  it('seals bytes bound to a context: no plaintext inside, opens after rotation, refuses another context or a flipped bit', () => {
+    const oldKey = newKey();
+    const plain = Buffer.concat([Buffer.from('%PDF-1.4 MARKER-Aktenzeichen '), randomBytes(64)]);
+    const sealed = createKeyRing([oldKey]).sealBytes(plain, 'letter:1');
+    expect(sealed.includes(Buffer.from('MARKER'))).toBe(false);
+    expect(sealed.toString('latin1', 0, 3)).toBe('v1.');
+    const rotated = createKeyRing([newKey(), oldKey]);
+    expect(rotated.openBytes(sealed, 'letter:1').equals(plain)).toBe(true);
+    expect(() => rotated.openBytes(sealed, 'letter:2')).toThrow();
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1;
+    expect(() => rotated.openBytes(flipped, 'letter:1')).toThrow();
+    expect(() => rotated.openBytes(Buffer.from('short'), 'letter:1')).toThrow(/not sealed bytes/);
+    expect(rotated.openBytes(rotated.sealBytes(Buffer.alloc(0), 'x'), 'x').length).toBe(0);
+  });
+
   it('refuses an empty ring', () => {
     expect(() => createKeyRing([])).toThrow(/empty/);
   });
