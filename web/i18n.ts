@@ -13,6 +13,8 @@ import deEntries from '#locales/de/entries.json';
 import enEntries from '#locales/en/entries.json';
 import deConsents from '#locales/de/consents.json';
 import enConsents from '#locales/en/consents.json';
+import deAppointments from '#locales/de/appointments.json';
+import enAppointments from '#locales/en/appointments.json';
 
 /** Languages of the staff app; German is the source. */
 export const STAFF_LANGUAGES = ['de', 'en'] as const;
@@ -39,11 +41,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, appointments: deAppointments }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, appointments: enAppointments } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'appointments'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -136,6 +136,7 @@ export const API_ROUTES = {
   'GET /api/offices/:id/slots': { response: appointments.slotsResponse, query: appointments.slotsQuery },
   'GET /api/offices/:id/calendar': { response: appointments.calendar, query: appointments.calendarQuery },
   'POST /api/offices/:id/appointments': { response: appointments.staffBookingResponse, body: appointments.staffBookingBody },
+  'GET /api/households/:id/appointments': { response: appointments.householdAppointments, query: appointments.householdAppointmentsQuery },
   'POST /api/offices/:id/appointments/:appointmentId/mark': { response: appointments.markResponse, body: appointments.markBody },
   'POST /api/offices/:id/appointments/:appointmentId/cancel': { response: appointments.staffChangeResponse },
   'POST /api/offices/:id/appointments/:appointmentId/move': { response: appointments.staffChangeResponse, body: appointments.staffMoveBody },

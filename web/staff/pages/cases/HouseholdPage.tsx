@@ -12,6 +12,7 @@ import { languageList } from '#web/staff/labels.tsx';
 import { useDocumentTitle } from '#web/staff/page.tsx';
 import { usePermissions } from '#web/staff/permissions.ts';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
+import { AppointmentsSection } from './AppointmentsSection.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
@@ -112,6 +113,7 @@ export function HouseholdPage() {
       <PlanSection householdId={h.id} />
       <ServiceEntriesSection householdId={h.id} members={h.members} />
       <ConsentsSection householdId={h.id} />
+      <AppointmentsSection household={h} />
     </>
   );
 }
