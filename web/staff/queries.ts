@@ -27,3 +27,6 @@ export function useOffices(region = '') {
 export function useRegionsToday() {
   return useQuery({ queryKey: ['regions', 'today'], queryFn: () => api('GET /api/regions') });
 }
+
+/** The key of a household's appointments (its case file lists them; a booking from the calendar refetches them). */
+export const householdAppointmentsKey = (householdId: string) => ['household-appointments', householdId] as const;

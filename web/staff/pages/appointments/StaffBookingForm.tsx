@@ -12,7 +12,7 @@ import { useApiForm } from '#web/staff/forms.tsx';
 import type { AppointmentSetup, StaffBooking } from '#web/staff/types.ts';
 import { languageName } from '#web/staff/labels.tsx';
 import { Section } from '#web/ui/Section.tsx';
-import { householdAppointmentsKey } from '#web/staff/pages/cases/AppointmentsSection.tsx';
+import { householdAppointmentsKey } from '#web/staff/queries.ts';
 
 const FIELDS = ['typeId', 'date', 'time', 'start', 'name', 'phone', 'email', 'language', 'counsellorId', 'note'] as const;
 

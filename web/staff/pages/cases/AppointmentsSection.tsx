@@ -11,13 +11,10 @@ import { Section } from '#web/ui/Section.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDate, timeInBerlin, todayInBerlin } from '#web/staff/format.ts';
-import { useOffices } from '#web/staff/queries.ts';
-
-/** The query of a household's appointments (the section; the booking form refetches it). */
-export const householdAppointmentsKey = (householdId: string) => ['household-appointments', householdId] as const;
+import { householdAppointmentsKey, useOffices } from '#web/staff/queries.ts';
 
 /** Where "Termin vereinbaren" leads: the office's calendar with its booking form for the household (and the person). */
-export function bookingPath(officeId: string, householdId: string, personId: string): string {
+function bookingPath(officeId: string, householdId: string, personId: string): string {
   const query = new URLSearchParams({ household: householdId, ...(personId ? { person: personId } : {}) });
   return `/offices/${officeId}/calendar?${query.toString()}`;
 }
