@@ -13,6 +13,9 @@ export interface KeyRing {
   readonly newestKeyId: string;
   /** Whether a sealed value was sealed with the newest key (read off its tag, without opening it). */
   isCurrent(sealed: string): boolean;
+  /** Seals bytes (a document) bound to a context: `v1.<keyId>.` then IV, tag and ciphertext, raw. */
+  sealBytes(plaintext: Buffer, context: string): Buffer;
+  openBytes(sealed: Buffer, context: string): Buffer;
 }
 
 const keyId = (key: Buffer): string => createHash('sha256').update(key).digest('base64url').slice(0, 8);
