@@ -107,6 +107,10 @@ export const ACTIONS = {
   'worklist.read-team': { provider_admin: 'organisation' },
   'residence-status.list': EVERY_STAFF,
 
+  // the network (sozialräumliche Koordinierung): each provider's partners per region, until the network is public
+  'partner.read': PROVIDER_STAFF,
+  'partner.manage': { provider_admin: 'organisation' },
+
   // audit
   'audit.read': ADMINS,
   'audit.export': ADMINS,

@@ -24,6 +24,7 @@ import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { officesRoutes } from './modules/offices/offices.routes.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
 import { leadTimeSource } from '#server/modules/appointments/appointments.public.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
@@ -117,6 +118,7 @@ export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<
   await officesRoutes(app, deps);
   await appointmentsRoutes(app, deps);
   await casesRoutes(app, deps);
+  await networkRoutes(app, deps);
   await auditRoutes(app, deps);
   if (options.web) await webRoutes(app, deps);
 
