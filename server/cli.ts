@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, prependEmbeddedKey, type Config } from './config.ts';
 import { ROLES, type Role, createAccountFromCli, createOrganisationFromCli, systemActor } from '#server/modules/identity/identity.public.ts';
 import { makeDeps, prepareDatabase, start } from './main.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -17,6 +17,12 @@ const USAGE = `Usage: lotse <command>
                                 without --password a random one is printed once)
   audit verify                  check every organisation's audit hash chain; exits 1 and names
                                 the first broken entry when one was altered or removed
+  keys add                      make a new key the newest of the key ring: prepended to the embedded
+                                ring in the data directory, or printed to put first in
+                                LOTSE_SECRET_KEYS (keep the older keys until the rotation is done)
+  keys rotate [--dry-run]       re-seal every sealed field under the newest key, in batches, each
+                                logged in its organisation's audit chain; stopped, a second run goes
+                                on; --dry-run counts what would be re-sealed
   demo seed                     load the demo data into an empty database
   demo generate --households N [--seed S]
                                 add N generated households (names in several scripts) to the
@@ -121,6 +127,36 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'seed') fail(USAGE);
       const seeded = await withDb(config, (deps) => seedDemo(deps));
       process.stdout.write(seeded ? 'Demo data loaded.\n' : 'The database has organisations already: demo data not loaded.\n');
+      return;
+    }
+    case 'keys': {
+      if (sub === 'add') {
+        const key = randomBytes(32).toString('base64');
+        if (process.env['LOTSE_SECRET_KEYS']) {
+          process.stdout.write(`A new key (shown once): ${key}\nPut it first in LOTSE_SECRET_KEYS, keep the others behind it, restart Lotse, then run \`lotse keys rotate\`.\n`);
+          return;
+        }
+        prependEmbeddedKey(config.dataDir, key);
+        process.stdout.write(`A new key heads the key ring in ${config.dataDir}. Restart Lotse, then run \`lotse keys rotate\`.\n`);
+        return;
+      }
+      if (sub !== 'rotate') fail(USAGE);
+      const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean' } }, strict: true });
+      const { rotateSealedColumns } = await import('#server/platform/key-rotation.ts');
+      const { SEALED_COLUMNS } = await import('./sealed-columns.ts');
+      const dryRun = values['dry-run'] ?? false;
+      const results = await withDb(config, (deps) =>
+        rotateSealedColumns(deps, SEALED_COLUMNS, {
+          dryRun,
+          onProgress: (p) => process.stdout.write(`${`${p.table}.${p.column}`.padEnd(40)} ${dryRun ? `${p.remaining} to re-seal` : `${p.resealed} re-sealed, ${p.remaining} left`}\n`),
+        }),
+      );
+      const left = results.reduce((n, r) => n + r.remaining, 0);
+      if (!dryRun && left > 0) {
+        process.stderr.write(`${left} values are still under an older key (changed or locked meanwhile): run \`lotse keys rotate\` again.\n`);
+        process.exit(1);
+      }
+      if (!dryRun) process.stdout.write('Every sealed value is under the newest key; older keys may leave the ring.\n');
       return;
     }
     case 'gtfs': {

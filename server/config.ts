@@ -122,6 +122,14 @@ function embeddedKeyRing(dataDir: string): Buffer[] {
     .map((k) => Buffer.from(k, 'base64'));
 }
 
+/** `lotse keys add`: a new key heads the embedded key ring; the older ones stay behind it until the rotation is done. */
+export function prependEmbeddedKey(dataDir: string, key: string): void {
+  const file = join(dataDir, 'secret-keys');
+  const before = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${key}\n${before}${before ? '\n' : ''}`, { mode: 0o600 });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`DATABASE_URL=`) means "not set", as in most shells and compose files.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));

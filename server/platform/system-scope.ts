@@ -65,6 +65,11 @@ export const SYSTEM_USE_CASES = [
     reason: 'The command line (and the demo seed) imports the city\'s reference data — boundaries, street directory, population, GTFS — without a staff session; staff imports run in the city scope instead.',
   },
   {
+    name: 'keys.rotate',
+    module: 'platform',
+    reason: '`lotse keys rotate` re-seals the sealed columns of every organisation under the newest key of the key ring (each batch logged in the organisation\'s audit chain); it reads and writes the sealed columns by key only, run by whoever holds the keys and the database credentials.',
+  },
+  {
     name: 'audit.verify',
     module: 'audit',
     reason: '`lotse audit verify` reads every organisation\'s hash chain to prove it unbroken.',

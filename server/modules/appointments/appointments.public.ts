@@ -16,3 +16,6 @@ export { sendReminders } from './reminders.service.ts';
 // Settings (server/config.ts) and the demo seed (in the seed's transaction).
 export type { AppointmentLimits } from './limits.ts';
 export { seedDemoAppointments } from './appointments.demo.ts';
+
+/** `lotse keys rotate`: the sealed columns of appointments, the waiting list and replayable answers. */
+export { APPOINTMENT_SEALED_COLUMNS } from './sealed-fields.ts';

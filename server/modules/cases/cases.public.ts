@@ -21,3 +21,5 @@ export { caseLinkForAppointment } from './booking-link.ts';
 /** Referrals and transfers: whether a valid consent covers a person, purpose and recipient at a moment, or what is missing (pure, and in the caller's tenant transaction). */
 export { consentCovers, type ConsentAnswer, type ConsentQuestion } from './consents.policy.ts';
 export { consentCoversPerson } from './consents.service.ts';
+/** `lotse keys rotate`: the sealed columns of case work. */
+export { CASE_SEALED_COLUMNS } from './sealed-fields.ts';

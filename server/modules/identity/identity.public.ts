@@ -25,3 +25,6 @@ export { findOrganisation } from './identity.queries.ts';
 export { createAccountFromCli, createOrganisationFromCli } from './accounts.cli.ts';
 export { hashPassword } from './passwords.ts';
 export { accountIdsByEmail, countOrganisations, insertAccount, insertOrganisation } from './identity.queries.ts';
+
+// `lotse keys rotate`: the sealed column of accounts.
+export { IDENTITY_SEALED_COLUMNS } from './sealed-fields.ts';

@@ -1,0 +1,8 @@
+import { rowFieldContext, type SealedColumn } from '#server/platform/sealed-fields.ts';
+
+/** The case work's sealed columns (notes and goals in sensitive areas or marked sensitive), for `lotse keys rotate`. */
+export const CASE_SEALED_COLUMNS: readonly SealedColumn[] = [
+  { table: 'service_entry', key: 'id', organisation: 'organisation_id', column: 'note', sealedFlag: 'note_sealed', context: rowFieldContext('service_entry', 'note') },
+  { table: 'need_assessment', key: 'id', organisation: 'organisation_id', column: 'note', sealedFlag: 'note_sealed', context: rowFieldContext('need_assessment', 'note') },
+  ...(['title', 'steps', 'review_note'] as const).map((field) => ({ table: 'plan_goal', key: 'id', organisation: 'organisation_id', column: field, sealedFlag: 'sealed', context: rowFieldContext('plan_goal', field) })),
+];
