@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlanView } from '#contracts/plans.ts';
-import { account, organisation, providerWithOffice, region, serviceAgreement, signIn } from './factories.ts';
+import { account, appointmentType, counsellor, organisation, providerWithOffice, region, serviceAgreement, signIn } from './factories.ts';
 import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
 
 const app = useLotse();
@@ -12,14 +12,20 @@ const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA
  * Arabic and finds a person recorded in Latin letters, creates a household of two adults and two
  * children after ruling out a likely duplicate, assesses a need, makes a plan with two goals, documents three
  * services (one with an interpreter and a family member counselled alongside), finds a goal due on
- * the worklist, counts a quick anonymous contact at the office, and meets a colleague's change of the plan on saving; a social worker of
+ * the worklist, counts a quick anonymous contact at the office, books a staff appointment for a member from the household
+ * and finds it listed there, and meets a colleague's change of the plan on saving; a social worker of
  * another provider's region gets 404 for the household. axe on every view.
  */
 describe('a case file from search to plan (tablet, 1024×768)', () => {
-  it('search across scripts, a household of four, an assessment, a plan with two goals, the worklist, a refused stale edit, and 404 for another provider', async () => {
+  it('search across scripts, a household of four, an assessment, a plan with two goals, a staff appointment from the household, the worklist, a refused stale edit, and 404 for another provider', async () => {
     const { provider, region: r, office } = await providerWithOffice(app);
     const me = await account(app, provider, 'social_worker', 'Sami Sozialarbeit');
     const colleague = await account(app, provider, 'social_worker', 'Bea Beispiel');
+    const lead = await account(app, provider, 'provider_admin', 'Paula Leitung');
+    // The office books first consultations, with a counsellor who speaks Arabic.
+    const setup = await signIn(app, lead);
+    const consultation = await appointmentType(setup, office, { name: 'Erstberatung' });
+    await counsellor(setup, office, ['de', 'ar']);
     const tag = uniqueTag();
     // Already recorded by a colleague, in Latin letters only.
     const theirs = await signIn(app, colleague);
@@ -45,10 +51,10 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
     await page.getByRole('heading', { level: 1, name: 'Neuer Haushalt' }).waitFor();
     expect(await page.getByLabel('Familienname (wie im Dokument)').first().inputValue()).toBe('الحسن');
     const people = [
-      { familyName: 'Al-Hassan', givenNames: 'Muhammad', birthDate: '1985', relationship: null },
-      { familyName: 'Al-Hassan', givenNames: `Amal ${tag}`, birthDate: '1992-05-02', relationship: 'Partner·in' },
-      { familyName: 'Al-Hassan', givenNames: 'Yara', birthDate: '2016', relationship: 'Kind' },
-      { familyName: 'Al-Hassan', givenNames: 'Karim', birthDate: '2021-11-30', relationship: 'Kind' },
+      { familyName: 'Al-Hassan', givenNames: 'Muhammad', birthDate: '1985', relationship: null, languages: '' },
+      { familyName: 'Al-Hassan', givenNames: `Amal ${tag}`, birthDate: '1992-05-02', relationship: 'Partner·in', languages: 'ar, de' },
+      { familyName: 'Al-Hassan', givenNames: 'Yara', birthDate: '2016', relationship: 'Kind', languages: '' },
+      { familyName: 'Al-Hassan', givenNames: 'Karim', birthDate: '2021-11-30', relationship: 'Kind', languages: '' },
     ];
     for (const [i, p] of people.entries()) {
       if (i > 0) await page.getByRole('button', { name: 'Weitere Person hinzufügen' }).click();
@@ -57,6 +63,7 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
       await person.getByLabel('Familienname (wie im Dokument)').fill(p.familyName);
       await person.getByLabel('Vornamen (wie im Dokument)').fill(p.givenNames);
       await person.getByLabel('Geburtsdatum').fill(p.birthDate);
+      if (p.languages) await person.getByLabel(/^Sprachen/).fill(p.languages);
     }
     await page.getByLabel('Region').selectOption({ label: r.name });
     await expectAccessible(page, 'new household of four');
@@ -159,6 +166,36 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
     expect(await documented.getByRole('row').count()).toBe(4);
     await expectAccessible(page, 'household with three service entries');
 
+    // A staff appointment for Amal, booked from the household: none yet, then the office's calendar
+    // with the booking form for her (her name and language taken over), and back to the household.
+    const appointments = page.getByRole('region', { name: 'Termine', exact: true });
+    await appointments.getByText('Für diesen Haushalt sind noch keine Termine gebucht.').waitFor();
+    await appointments.getByLabel('Für wen').selectOption({ label: `Amal ${tag} Al-Hassan` });
+    await expectAccessible(page, 'household: no appointments yet');
+    await appointments.getByRole('link', { name: /^Termin vereinbaren/ }).click();
+    await page.getByRole('heading', { level: 1, name: `Kalender – ${office.name}` }).waitFor();
+    const booking = page.getByRole('region', { name: 'Termin für eine Person buchen' });
+    await booking.getByText(`Für Amal ${tag} Al-Hassan aus dem Haushalt Muhammad Al-Hassan`).waitFor();
+    expect(await booking.getByLabel('Name', { exact: true }).inputValue()).toBe(`Amal ${tag} Al-Hassan`);
+    expect(await booking.getByLabel('Sprache des Gesprächs').inputValue()).toBe('ar');
+    await expectAccessible(page, 'calendar: booking for a member of the household');
+    const slots = (await (await fetch(`${app.url}/api/offices/${office.id}/slots?type=${consultation.id}&days=14&language=ar`)).json()) as { next: string | null };
+    expect(slots.next).not.toBeNull();
+    const next = new Date(slots.next ?? '');
+    const berlin = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', ...opts }).format(next);
+    const startsAt = berlin({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    await booking.getByLabel('Tag', { exact: true }).fill(berlin({ year: 'numeric', month: '2-digit', day: '2-digit' }));
+    await booking.getByLabel('Uhrzeit').fill(startsAt);
+    await booking.getByRole('button', { name: 'Termin buchen' }).click();
+    await booking.getByRole('status').filter({ hasText: 'Buchungscode' }).waitFor();
+    await expectAccessible(page, 'calendar: booked for the household');
+    await booking.getByRole('link', { name: 'Zurück zum Haushalt Muhammad Al-Hassan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Haushalt Muhammad Al-Hassan' }).waitFor();
+    const upcoming = page.getByRole('region', { name: 'Termine', exact: true }).getByRole('table', { name: 'Anstehende Termine' });
+    const booked = upcoming.getByRole('row', { name: new RegExp(`${startsAt}.*Amal ${tag} Al-Hassan.*${office.name}.*Erstberatung.*Beratung de/ar.*gebucht`) });
+    await booked.waitFor();
+    await expectAccessible(page, 'household with a booked appointment');
+
     // At the office's counter: a quick anonymous contact, no case file, no name.
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Integrationsbüros', exact: true }).click();
     await page.getByRole('link', { name: office.name, exact: true }).click();
@@ -181,7 +218,6 @@ describe('a case file from search to plan (tablet, 1024×768)', () => {
     await context.close();
 
     // The provider's administrator sees who opened the case file, from the household page.
-    const lead = await account(app, provider, 'provider_admin', 'Paula Leitung');
     const leadContext = await newContext(app.browser);
     const leadPage = await leadContext.newPage();
     await leadPage.setViewportSize({ width: 1024, height: 768 });
