@@ -25,7 +25,7 @@ import { officesRoutes } from './modules/offices/offices.routes.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
-import { leadTimeSource } from '#server/modules/appointments/appointments.public.ts';
+import { leadTimeSource, moveAppointmentsOfMergedPerson } from '#server/modules/appointments/appointments.public.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
 
@@ -43,11 +43,11 @@ declare module 'fastify' {
 
 /**
  * Composes what modules offer one another into the dependencies every route receives (a module
- * never reaches another through a global): today the appointments module's lead times for the
- * offices scorecard.
+ * never reaches another through a global): the appointments module's lead times for the offices
+ * scorecard, and its appointments following a person merged by the cases module.
  */
 export function composeDeps(base: Deps): Deps {
-  return { ...base, leadTimes: base.leadTimes ?? leadTimeSource(base) };
+  return { ...base, leadTimes: base.leadTimes ?? leadTimeSource(base), personMerged: base.personMerged ?? moveAppointmentsOfMergedPerson };
 }
 
 export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<App> {

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
-import type { Db } from './db.ts';
+import type { Db, Tx } from './db.ts';
 import type { Mailer } from './mail.ts';
 import type { KeyRing } from './keyring.ts';
 import type { LeadTimeSource } from './modules/offices/offices.public.ts';
@@ -19,4 +19,12 @@ export interface Deps {
    * global: the appointments module's lead-time measurement for the offices scorecard.
    */
   leadTimes?: LeadTimeSource;
+  /**
+   * Composed in `buildApp` too: what other modules keep of a person of a case file follows the record
+   * that stays when two are merged (the appointments module's appointments), in the merge's transaction.
+   */
+  personMerged?: PersonMerged;
 }
+
+/** Called by the cases module's merge with the duplicate and the record that stays. */
+export type PersonMerged = (tx: Tx, gone: { id: string }, kept: { id: string; householdId: string }) => Promise<void>;

@@ -9,6 +9,9 @@ export { leadTimeSource, listSlots, publicTypes } from './calendar.service.ts';
 export { cancelByToken, getByToken, moveByToken } from './manage.service.ts';
 export { joinWaitlist } from './waitlist.service.ts';
 
+// Composed into deps.personMerged (server/app.ts): a merged person's appointments follow the record that stays.
+export { moveAppointmentsOfMergedPerson } from './household-appointments.service.ts';
+
 // Periodic jobs.
 export { appointmentsHousekeeping } from './housekeeping.service.ts';
 export { sendReminders } from './reminders.service.ts';

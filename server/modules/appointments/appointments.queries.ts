@@ -324,3 +324,9 @@ export async function appointmentsOfHousehold(tx: Tx, householdId: string, limit
     .orderBy(desc(appointment.startsAt), asc(appointment.id))
     .limit(limit);
 }
+
+/** A merged duplicate's appointments go to the person record that stays, and with it to that person's household. */
+export async function movePersonAppointments(tx: Tx, fromPersonId: string, to: { personId: string; householdId: string }): Promise<string[]> {
+  const rows = await tx.update(appointment).set({ personId: to.personId, householdId: to.householdId }).where(eq(appointment.personId, fromPersonId)).returning({ id: appointment.id });
+  return rows.map((r) => r.id);
+}

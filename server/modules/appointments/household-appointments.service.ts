@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HouseholdAppointment, householdAppointmentsQuery } from '#contracts/appointments.ts';
-import type { Deps } from '#server/deps.ts';
+import type { Deps, PersonMerged } from '#server/deps.ts';
 import { authorizeStaff } from '#server/platform/authorize.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { caseLinkForAppointment } from '#server/modules/cases/cases.public.ts';
@@ -37,3 +37,12 @@ export async function listHouseholdAppointments(deps: Deps, actor: Actor, househ
     };
   });
 }
+
+/**
+ * Two person records were merged (`deps.personMerged`, composed in server/app.ts, run in the merge's
+ * transaction): the duplicate's appointments now name the record that stays and its household, so
+ * that household's case file lists them and no appointment points to a tombstone.
+ */
+export const moveAppointmentsOfMergedPerson: PersonMerged = async (tx, gone, kept) => {
+  await q.movePersonAppointments(tx, gone.id, { personId: kept.id, householdId: kept.householdId });
+};

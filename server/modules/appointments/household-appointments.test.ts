@@ -5,7 +5,7 @@ import { familyBody } from '#server/modules/cases/cases.fixture.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
 import { MONDAY, office, type OfficeFixture } from './appointments.fixture.ts';
 
-interface Household { id: string; members: { id: string }[] }
+interface Household { id: string; members: { id: string; version: number }[] }
 interface Listed { id: string; code: string | null; status: string; personId: string | null; office: { id: string; name: string }; type: { name: string; kind: string }; counsellor: string; language: string; start: string }
 
 let ctx: TestContext;
@@ -94,5 +94,27 @@ describe('appointments booked from a case file', () => {
     await expect(owner(sql`update appointment set household_id = ${strangers.id}, person_id = null where id = ${row?.id}`)).rejects.toThrow();
     await expect(owner(sql`update appointment set person_id = ${second.members[0]?.id ?? ''} where id = ${row?.id}`)).rejects.toThrow();
     await expect(owner(sql`update appointment set household_id = null where id = ${row?.id} and person_id is not null`)).rejects.toThrow();
+  });
+});
+
+describe('merging two person records', () => {
+  it('moves the duplicate\'s appointments to the record that stays and its household, whose case file lists them', async () => {
+    const duplicate = second.members[1];
+    const stays = family.members[1];
+    const res = await book(worker, '2026-06-08T07:00:00.000Z', { householdId: second.id, personId: duplicate?.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const moved = res.json<{ id: string }>().id;
+    const untouched = await book(worker, '2026-06-09T07:00:00.000Z', { householdId: second.id, personId: second.members[0]?.id });
+    expect(untouched.statusCode, untouched.body).toBe(201);
+
+    const merged = await ctx.request(worker, { method: 'POST', url: `/api/people/${duplicate?.id ?? ''}/merge`, payload: { intoId: stays?.id, version: duplicate?.version, intoVersion: stays?.version } });
+    expect(merged.statusCode, merged.body).toBe(200);
+
+    const ofFamily = (await listOf(worker, family.id)).json<{ appointments: Listed[] }>().appointments;
+    expect(ofFamily.find((a) => a.id === moved)?.personId).toBe(stays?.id);
+    const ofSecond = (await listOf(worker, second.id)).json<{ appointments: Listed[] }>().appointments;
+    expect(ofSecond.map((a) => a.id)).toEqual([untouched.json<{ id: string }>().id]);
+    const [row] = await owner<{ household_id: string; person_id: string }>(sql`select household_id, person_id from appointment where id = ${moved}`);
+    expect(row).toEqual({ household_id: family.id, person_id: stays?.id });
   });
 });

@@ -166,7 +166,8 @@ const union = (a: readonly string[], b: readonly string[]): string[] => [...new 
 /**
  * POST /api/people/:id/merge — a duplicate (`id`) goes into the record that stays (`intoId`): its
  * spellings become other spellings, facts the kept record lacks are taken over, and the duplicate
- * stays behind as a tombstone pointing to the kept one. Both versions must be the ones read.
+ * stays behind as a tombstone pointing to the kept one; what other modules hold of the duplicate
+ * (appointments) moves to the kept one through `deps.personMerged`. Both versions must be the ones read.
  */
 export async function mergePerson(deps: Deps, actor: Actor, id: string, input: z.infer<typeof mergePersonBody>, locale: string) {
   const staff = authorizeStaff(actor, 'person.merge');
@@ -208,6 +209,8 @@ export async function mergePerson(deps: Deps, actor: Actor, id: string, input: z
     if (!updated) throw staleProblem(presentPerson(k, labels, locale));
     const tombstone = await q.updatePersonAt(tx, g.id, input.version, { mergedIntoId: k.id, mergedAt: now }, now);
     if (!tombstone) throw staleProblem(presentPerson(g, labels, locale));
+    // Other modules' records of the duplicate (its appointments) follow the record that stays.
+    await deps.personMerged?.(tx, { id: g.id }, { id: k.id, householdId: k.householdId });
     await search.deleteNameKeys(tx, g.id);
     await search.deleteNameKeys(tx, k.id);
     await search.insertNameKeys(tx, staff.organisationId, k.id, spellingKeys(updated));
