@@ -99,6 +99,10 @@ export const ACTIONS = {
   'plan.read': PROVIDER_STAFF,
   'plan.edit': PROVIDER_STAFF,
   'plan.review': PROVIDER_STAFF,
+  // letters and their deadlines: scans or photos of a household's letters, the file sealed
+  'letter.read': PROVIDER_STAFF,
+  'letter.add': PROVIDER_STAFF,
+  'letter.edit': PROVIDER_STAFF,
   // consent as data (Schweigepflichtentbindung): what a person agreed to, per purpose and recipient
   'consent.read': PROVIDER_STAFF,
   'consent.record': PROVIDER_STAFF,

@@ -27,7 +27,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', letter: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -70,6 +70,9 @@ beforeAll(async () => {
   const consent = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/consents`, payload: { personId: records.person, purpose: 'referral', recipient: 'Jobcenter', givenOn: MONDAY, method: 'signed_paper' } });
   expect(consent.statusCode, consent.body).toBe(201);
   records.consent = consent.json<{ id: string }>().id;
+  const letter = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/letters`, payload: { data: tinyPng(2, 2).toString('base64'), authority: 'jobcenter', receivedOn: MONDAY, dueOn: MONDAY } });
+  expect(letter.statusCode, letter.body).toBe(201);
+  records.letter = letter.json<{ id: string }>().id;
   const partner = await ctx.request(f.admin, { method: 'POST', url: '/api/partners', payload: { regionCode: 'nord', kind: 'jobcenter', name: 'Jobcenter' } });
   expect(partner.statusCode, partner.body).toBe(201);
   records.partner = partner.json<{ id: string }>().id;
@@ -107,6 +110,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/assessments/:id', records.assessment],
     ['/api/service-entries/:id', records.serviceEntry],
     ['/api/consents/:id', records.consent],
+    ['/api/letters/:id', records.letter],
     ['/api/partners/:id', records.partner],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
@@ -156,6 +160,8 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/households/:id/service-entries': { occurredOn: MONDAY, serviceId: records.service, counselledIds: [records.person] },
     'POST /api/households/:id/consents': { personId: records.person, purpose: 'exchange', recipient: 'AWO', givenOn: MONDAY, method: 'verbal_witnessed', witnessName: 'Zeugin' },
     'POST /api/consents/:id/withdraw': { version: 1 },
+    'POST /api/households/:id/letters': { data: tinyPng(2, 2).toString('base64'), authority: 'other', authorityName: 'Wohngeldstelle', receivedOn: MONDAY },
+    'PATCH /api/letters/:id': { version: 1, note: 'gelesen' },
     'PATCH /api/partners/:id': { version: 1, contact: 'Frau Weber' },
     'POST /api/offices/:id/quick-contacts': { occurredOn: MONDAY, areaCodes: ['work'] },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },

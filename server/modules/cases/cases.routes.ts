@@ -9,6 +9,7 @@ import * as people from './people.service.ts';
 import { listResidenceStatuses } from './residence.service.ts';
 import { assessmentsRoutes } from './assessments.routes.ts';
 import { consentsRoutes } from './consents.routes.ts';
+import { lettersRoutes } from './letters.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
 
@@ -25,6 +26,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await plansRoutes(app, deps);
   await assessmentsRoutes(app, deps);
   await consentsRoutes(app, deps);
+  await lettersRoutes(app, deps);
 
   app.get('/api/residence-statuses', {
     config: { action: 'residence-status.list' },

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { caseAssignment, caseFile, household, person } from './cases.schema.ts';
+import { letter } from './letters.schema.ts';
 import { planGoal, supportPlan } from './plans.schema.ts';
 
 /**
@@ -69,6 +70,15 @@ export async function peopleWithDates(tx: Tx, s: WorklistScope, residence: { fro
         or(sql`${person.residenceExpiresOn} between ${residence.from} and ${residence.to}`, sql`${person.assignedOn} between ${assigned.from} and ${assigned.to}`),
       ),
     );
+}
+
+/** Open letters in scope with a due date on or before `until` (overdue ones included). */
+export async function lettersDue(tx: Tx, s: WorklistScope, until: string) {
+  return tx
+    .select({ id: letter.id, householdId: letter.householdId, authority: letter.authority, authorityName: letter.authorityName, dueOn: letter.dueOn })
+    .from(letter)
+    .where(and(sql`${letter.householdId} in ${householdsInScope(s)}`, eq(letter.state, 'open'), lte(letter.dueOn, until)))
+    .orderBy(asc(letter.dueOn), asc(letter.id));
 }
 
 /** The assignees of these case files. */

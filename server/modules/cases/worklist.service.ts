@@ -47,6 +47,9 @@ async function buildWorklist(deps: Deps, staff: StaffActor, scope: wl.WorklistSc
       const closing = basicWindowClosing(p.assignedOn, today);
       if (closing) add(p.householdId, 'basic_window_closing', closing, name, `#person-${p.id}`);
     }
+    for (const letter of await wl.lettersDue(tx, scope, addDays(today, DUE_SOON_DAYS))) {
+      if (letter.dueOn) add(letter.householdId, letter.dueOn < today ? 'letter_overdue' : 'letter_due', letter.dueOn, letter.authorityName || letter.authority, `#letter-${letter.id}`);
+    }
     for (const c of cases) {
       if (caseStatusOf({ ...c, closedAt: null }, now, deps.config.cases.dormantAfterDays) === 'dormant') add(c.householdId, 'case_dormant', berlinDate(c.lastContactAt ?? c.openedAt), '', '');
     }
