@@ -107,6 +107,10 @@ export const ACTIONS = {
   'consent.read': PROVIDER_STAFF,
   'consent.record': PROVIDER_STAFF,
   'consent.withdraw': PROVIDER_STAFF,
+  // referrals (Vermittlung) to partners, only with a valid consent for the partner
+  'referral.read': PROVIDER_STAFF,
+  'referral.create': PROVIDER_STAFF,
+  'referral.update': PROVIDER_STAFF,
   'worklist.read': PROVIDER_STAFF,
   'worklist.read-team': { provider_admin: 'organisation' },
   'residence-status.list': EVERY_STAFF,

@@ -112,15 +112,15 @@ export const planView = z.object({
 export type PlanView = z.infer<typeof planView>;
 
 // ---------------------------------------------------------------- worklist
-export const WORKLIST_KINDS = ['goal_overdue', 'goal_due', 'plan_review_due', 'residence_expiring', 'basic_window_closing', 'case_dormant', 'letter_overdue', 'letter_due'] as const;
+export const WORKLIST_KINDS = ['goal_overdue', 'goal_due', 'plan_review_due', 'residence_expiring', 'basic_window_closing', 'case_dormant', 'referral_follow_up', 'letter_overdue', 'letter_due'] as const;
 export const worklistKind = z.enum(WORKLIST_KINDS);
 
 export const worklistItem = z.object({
   kind: worklistKind,
-  /** The date it is about: a goal's due date, the review date, the permit's expiry, the end of the Grundleistung year, the last contact. */
+  /** The date it is about: a goal's due date, the review date, the permit's expiry, the end of the Grundleistung year, the last contact, a referral's follow-up. */
   date: isoDate,
   household: z.object({ id: z.uuid(), name: z.string(), regionCode: z.string() }),
-  /** What it is about: the goal's title, the person's name; empty for the plan review and a dormant case. */
+  /** What it is about: the goal's title, the person's name, a referral's partner and purpose; empty for the plan review and a dormant case. */
   subject: z.string(),
   /** Where it is dealt with: the household page and its section (`/households/:id#plan-goal-…`). */
   link: z.string(),

@@ -27,7 +27,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', letter: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', referral: '', letter: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -76,6 +76,9 @@ beforeAll(async () => {
   const partner = await ctx.request(f.admin, { method: 'POST', url: '/api/partners', payload: { regionCode: 'nord', kind: 'jobcenter', name: 'Jobcenter' } });
   expect(partner.statusCode, partner.body).toBe(201);
   records.partner = partner.json<{ id: string }>().id;
+  const referral = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/referrals`, payload: { personId: records.person, partnerId: records.partner, purpose: 'Beratung' } });
+  expect(referral.statusCode, referral.body).toBe(201);
+  records.referral = referral.json<{ id: string }>().id;
   insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
 
   // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
@@ -112,6 +115,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/consents/:id', records.consent],
     ['/api/letters/:id', records.letter],
     ['/api/partners/:id', records.partner],
+    ['/api/referrals/:id', records.referral],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
   let missing = false;
@@ -163,6 +167,8 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/households/:id/letters': { data: tinyPng(2, 2).toString('base64'), authority: 'other', authorityName: 'Wohngeldstelle', receivedOn: MONDAY },
     'PATCH /api/letters/:id': { version: 1, note: 'gelesen' },
     'PATCH /api/partners/:id': { version: 1, contact: 'Frau Weber' },
+    'POST /api/households/:id/referrals': { personId: records.person, partnerId: records.partner, purpose: 'Sprachkurs' },
+    'PATCH /api/referrals/:id': { version: 1, followUpOn: '2026-06-10' },
     'POST /api/offices/:id/quick-contacts': { occurredOn: MONDAY, areaCodes: ['work'] },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };

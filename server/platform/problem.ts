@@ -28,6 +28,7 @@ export const PROBLEM_TYPES = [
   'booking-limit',
   'idempotency-mismatch',
   'too-late',
+  'consent-missing',
   'internal',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

@@ -11,6 +11,7 @@ import { assessmentsRoutes } from './assessments.routes.ts';
 import { consentsRoutes } from './consents.routes.ts';
 import { lettersRoutes } from './letters.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
+import { referralsRoutes } from './referrals.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
 
 const listQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(100).default(50) }).strict();
@@ -26,6 +27,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await plansRoutes(app, deps);
   await assessmentsRoutes(app, deps);
   await consentsRoutes(app, deps);
+  await referralsRoutes(app, deps);
   await lettersRoutes(app, deps);
 
   app.get('/api/residence-statuses', {

@@ -3,6 +3,7 @@ import type { Tx } from '#server/db.ts';
 import { caseAssignment, caseFile, household, person } from './cases.schema.ts';
 import { letter } from './letters.schema.ts';
 import { planGoal, supportPlan } from './plans.schema.ts';
+import { referral } from './referrals.schema.ts';
 
 /**
  * The worklist's statements: what is due in the open case files of a scope — the actor's own
@@ -79,6 +80,15 @@ export async function lettersDue(tx: Tx, s: WorklistScope, until: string) {
     .from(letter)
     .where(and(sql`${letter.householdId} in ${householdsInScope(s)}`, eq(letter.state, 'open'), lte(letter.dueOn, until)))
     .orderBy(asc(letter.dueOn), asc(letter.id));
+}
+
+/** Open referrals in scope (sent or accepted) whose follow-up lies on or before `until` (overdue ones included). */
+export async function referralFollowUpsDue(tx: Tx, s: WorklistScope, until: string) {
+  return tx
+    .select({ id: referral.id, householdId: referral.householdId, partnerId: referral.partnerId, purpose: referral.purpose, state: referral.state, followUpOn: referral.followUpOn })
+    .from(referral)
+    .where(and(sql`${referral.householdId} in ${householdsInScope(s)}`, inArray(referral.state, ['sent', 'accepted']), lte(referral.followUpOn, until)))
+    .orderBy(asc(referral.followUpOn), asc(referral.id));
 }
 
 /** The assignees of these case files. */

@@ -4,12 +4,14 @@ import type { Deps } from '#server/deps.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
+import { partnersForReferral } from '#server/modules/network/network.public.ts';
 import { authorizeStaff } from '#server/platform/authorize.ts';
 import { berlinDate } from '#server/time.ts';
 import { caseScope, caseStatusOf } from './cases.policy.ts';
 import { regionFilter } from './people.service.ts';
 import { addDays, assignedOnRange, basicWindowClosing, DUE_SOON_DAYS, goalDue, RESIDENCE_DAYS, residenceExpiring, reviewDue, sortWorklist } from './plans.policy.ts';
 import { openGoal } from './plans.service.ts';
+import { followUpDue } from './referrals.policy.ts';
 import * as wl from './worklist.queries.ts';
 
 /**
@@ -49,6 +51,11 @@ async function buildWorklist(deps: Deps, staff: StaffActor, scope: wl.WorklistSc
     }
     for (const letter of await wl.lettersDue(tx, scope, addDays(today, DUE_SOON_DAYS))) {
       if (letter.dueOn) add(letter.householdId, letter.dueOn < today ? 'letter_overdue' : 'letter_due', letter.dueOn, letter.authorityName || letter.authority, `#letter-${letter.id}`);
+    }
+    const followUps = await wl.referralFollowUpsDue(tx, scope, addDays(today, DUE_SOON_DAYS));
+    const partners = await partnersForReferral(tx, followUps.map((f) => f.partnerId));
+    for (const f of followUps) {
+      if (followUpDue(f.followUpOn, f.state, today) && f.followUpOn) add(f.householdId, 'referral_follow_up', f.followUpOn, `${partners.get(f.partnerId)?.name ?? ''} – ${f.purpose}`, `#referral-${f.id}`);
     }
     for (const c of cases) {
       if (caseStatusOf({ ...c, closedAt: null }, now, deps.config.cases.dormantAfterDays) === 'dormant') add(c.householdId, 'case_dormant', berlinDate(c.lastContactAt ?? c.openedAt), '', '');
