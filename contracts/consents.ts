@@ -78,3 +78,10 @@ export const consentList = z.object({
   people: z.array(named),
 });
 export type ConsentList = z.infer<typeof consentList>;
+
+/** The languages the printed consent form has: German, beside one of the others. */
+export const CONSENT_FORM_LANGUAGES = ['de', 'en', 'ar', 'fa', 'uk', 'ru'] as const;
+export const consentFormLanguage = z.enum(CONSENT_FORM_LANGUAGES);
+export type ConsentFormLanguage = z.infer<typeof consentFormLanguage>;
+/** GET /api/consents/:id/form.pdf: `language` beside German; without it, the person's recorded language (not `lang`, which chooses the language of the API's own answers, e.g. a problem). */
+export const consentFormQuery = z.object({ language: consentFormLanguage.optional() }).strict();

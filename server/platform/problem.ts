@@ -28,6 +28,7 @@ export const PROBLEM_TYPES = [
   'booking-limit',
   'idempotency-mismatch',
   'too-late',
+  'font-missing',
   'consent-missing',
   'internal',
 ] as const;

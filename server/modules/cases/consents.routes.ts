@@ -2,6 +2,7 @@ import { idParams } from '#contracts/common.ts';
 import * as c from '#contracts/consents.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
+import { printConsentForm } from './consent-form.service.ts';
 import * as consents from './consents.service.ts';
 
 /** Consents of a household's people (read audited; recorded; withdrawn at once with the version read, 409 with `current`). */
@@ -22,4 +23,12 @@ export async function consentsRoutes(app: App, deps: Deps): Promise<void> {
     config: { action: 'consent.withdraw' },
     schema: { tags, summary: 'Withdraw a consent, at once, with the version read (409 with `current` when changed meanwhile; withdrawn already: answered as it is)', params: idParams, body: c.withdrawConsentBody, response: { 200: c.consent } },
   }, async (request) => consents.withdrawConsent(deps, request.actor, request.params.id, request.body));
+
+  app.get('/api/consents/:id/form.pdf', {
+    config: { action: 'consent.read' },
+    schema: { tags, summary: 'The consent as a form to sign (Schweigepflichtentbindung), PDF: German beside `language` (default the person\'s recorded language); audited as a read', params: idParams, querystring: c.consentFormQuery },
+  }, async (request, reply) => {
+    const form = await printConsentForm(deps, request.actor, request.params.id, request.query.language);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${form.filename}"`).header('cache-control', 'no-store').send(form.pdf);
+  });
 }
