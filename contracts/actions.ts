@@ -111,6 +111,11 @@ export const ACTIONS = {
   'referral.read': PROVIDER_STAFF,
   'referral.create': PROVIDER_STAFF,
   'referral.update': PROVIDER_STAFF,
+  // Fachleistung (specialist_request): the provider applies, the city's coordinators decide in their regions
+  'specialist-request.read': PROVIDER_STAFF,
+  'specialist-request.apply': PROVIDER_STAFF,
+  'specialist-request.review': { city_coordinator: 'region' },
+  'specialist-request.decide': { city_coordinator: 'region' },
   'worklist.read': PROVIDER_STAFF,
   'worklist.read-team': { provider_admin: 'organisation' },
   'residence-status.list': EVERY_STAFF,

@@ -1,7 +1,7 @@
 import type { Deps } from '#server/deps.ts';
 import type { Tx } from '#server/db.ts';
 import { addMissingAreaLabels, addMissingBlockLabels, countIntegrationAreas, insertIntegrationAreas, insertMissingServiceBlocks, seedDefaultCatalog } from '#server/modules/catalog/catalog.public.ts';
-import { seedResidenceStatuses } from '#server/modules/cases/cases.public.ts';
+import { seedResidenceStatuses, seedSpecialistCriteria } from '#server/modules/cases/cases.public.ts';
 import * as regions from '#server/modules/regions/regions.public.ts';
 import { dresden, type ReferenceData } from '#server/modules/regions/regions.public.ts';
 
@@ -62,5 +62,7 @@ export async function upgradeCatalog(tx: Tx, data: ReferenceData): Promise<{ blo
   const exampleCatalog = await seedDefaultCatalog(tx, data.validFrom);
   // The residence statuses of case work, where the city has none yet.
   await seedResidenceStatuses(tx);
+  // The example criteria of a Fachleistung, where the city has none yet.
+  await seedSpecialistCriteria(tx);
   return { blocksAdded, relabelled, exampleCatalog };
 }

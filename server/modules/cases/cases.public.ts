@@ -3,6 +3,7 @@
  * another's data only through that module's public file, never its tables or queries.
  */
 export { seedResidenceStatuses } from './reference.ts';
+export { seedSpecialistCriteria } from './specialist-criteria.ts';
 /** Demo content: households of every demo provider (in the demo seed's transaction). */
 export { seedDemoHouseholds } from './demo.seed.ts';
 /** Demo support plans with goals due around today, case files assigned to the region's demo social worker (in the demo seed's transaction). */

@@ -9,6 +9,7 @@ import * as people from './people.service.ts';
 import { listResidenceStatuses } from './residence.service.ts';
 import { assessmentsRoutes } from './assessments.routes.ts';
 import { consentsRoutes } from './consents.routes.ts';
+import { specialistRequestsRoutes } from './specialist-requests.routes.ts';
 import { lettersRoutes } from './letters.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { referralsRoutes } from './referrals.routes.ts';
@@ -27,6 +28,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await plansRoutes(app, deps);
   await assessmentsRoutes(app, deps);
   await consentsRoutes(app, deps);
+  await specialistRequestsRoutes(app, deps);
   await referralsRoutes(app, deps);
   await lettersRoutes(app, deps);
 
