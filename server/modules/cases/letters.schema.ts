@@ -63,7 +63,7 @@ export const letter = pgTable(
 );
 
 /**
- * The letter's file, sealed with the key ring (AES-256-GCM, context `letter:<id>:<organisation>`),
+ * The letter's file, sealed with the key ring (AES-256-GCM, context `letter_file:<letter id>:sealed`),
  * behind `LetterFileStore` (letters.store.ts) so that an object store can replace the table. In the
  * database, every process of the server reads what another wrote. Same tenant as its letter by the
  * reference; tenant-only RLS, FORCE-d; no DELETE for lotse_app.

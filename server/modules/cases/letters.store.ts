@@ -1,8 +1,9 @@
 import type { Tx } from '#server/db.ts';
 import type { KeyRing } from '#server/keyring.ts';
+import { rowFieldContext } from '#server/platform/sealed-fields.ts';
 import * as l from './letters.queries.ts';
 
-/** Which letter's file, of which provider (both bound into the seal). */
+/** Which letter's file, of which provider. */
 export interface LetterFileRef {
   letterId: string;
   organisationId: string;
@@ -19,8 +20,8 @@ export interface LetterFileStore {
   get(tx: Tx, ref: LetterFileRef): Promise<Buffer | null>;
 }
 
-/** The seal's context: the bytes open only as the file of this letter of this provider. */
-export const letterFileContext = (ref: LetterFileRef): string => `letter:${ref.letterId}:${ref.organisationId}:file`;
+/** The seal's context: the bytes open only as the file of this letter (`letter_file:<id>:sealed`, as `lotse keys rotate` re-seals it). */
+export const letterFileContext = (ref: Pick<LetterFileRef, 'letterId'>): string => rowFieldContext('letter_file', 'sealed')(ref.letterId);
 
 /** The files in the database (`letter_file`), sealed with the key ring (AES-256-GCM). */
 export function databaseLetterStore(keys: Pick<KeyRing, 'sealBytes' | 'openBytes'>): LetterFileStore {

@@ -5,4 +5,6 @@ export const CASE_SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'service_entry', key: 'id', organisation: 'organisation_id', column: 'note', sealedFlag: 'note_sealed', context: rowFieldContext('service_entry', 'note') },
   { table: 'need_assessment', key: 'id', organisation: 'organisation_id', column: 'note', sealedFlag: 'note_sealed', context: rowFieldContext('need_assessment', 'note') },
   ...(['title', 'steps', 'review_note'] as const).map((field) => ({ table: 'plan_goal', key: 'id', organisation: 'organisation_id', column: field, sealedFlag: 'sealed', context: rowFieldContext('plan_goal', field) })),
+  // The files of letters: sealed documents (bytes), bound to the letter.
+  { table: 'letter_file', key: 'letter_id', organisation: 'organisation_id', column: 'sealed', encoding: 'bytes', context: rowFieldContext('letter_file', 'sealed') },
 ];
