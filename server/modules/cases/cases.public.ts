@@ -15,8 +15,6 @@ export { seedDemoServiceEntries } from './demo.service-entries.ts';
 /** Demo quick contacts at every provider's office over the last two weeks, anonymous, with their statistics rows (in the demo seed's transaction). */
 export { seedDemoQuickContacts } from './demo.quick-contacts.ts';
 export { seedDemoConsents } from './demo.consents.ts';
-/** Demo referrals to partners, covered by the demo consents, one with its follow-up on the worklist (in the demo seed's transaction). */
-export { seedDemoReferrals } from './demo.referrals.ts';
 /** Demo letters with their deadlines, the files made in code and sealed (in the demo seed's transaction). */
 export { seedDemoLetters } from './demo.letters.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
@@ -28,5 +26,3 @@ export { consentCovers, type ConsentAnswer, type ConsentQuestion } from './conse
 export { consentCoversPerson } from './consents.service.ts';
 /** `lotse keys rotate`: the sealed columns of case work. */
 export { CASE_SEALED_COLUMNS } from './sealed-fields.ts';
-/** Subject access and erasure (server/subject-access.ts): consents, assessments, goals and service entries of a person. */
-export { CASE_SUBJECT_ACCESS } from './subject-access.sections.ts';
