@@ -27,7 +27,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', referral: '', letter: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', referral: '', letter: '', specialistRequest: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -79,6 +79,9 @@ beforeAll(async () => {
   const referral = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/referrals`, payload: { personId: records.person, partnerId: records.partner, purpose: 'Beratung' } });
   expect(referral.statusCode, referral.body).toBe(201);
   records.referral = referral.json<{ id: string }>().id;
+  const request = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/specialist-requests`, payload: { criteria: ['health'], forecastHours: 40, justification: 'Begleitung zu Fachärzten', submit: true } });
+  expect(request.statusCode, request.body).toBe(201);
+  records.specialistRequest = request.json<{ id: string }>().id;
   insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
 
   // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
@@ -116,6 +119,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/letters/:id', records.letter],
     ['/api/partners/:id', records.partner],
     ['/api/referrals/:id', records.referral],
+    ['/api/specialist-requests/:id', records.specialistRequest],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
   let missing = false;
@@ -169,6 +173,9 @@ function validBody(rule: RouteRule): unknown {
     'PATCH /api/partners/:id': { version: 1, contact: 'Frau Weber' },
     'POST /api/households/:id/referrals': { personId: records.person, partnerId: records.partner, purpose: 'Sprachkurs' },
     'PATCH /api/referrals/:id': { version: 1, followUpOn: '2026-06-10' },
+    'POST /api/households/:id/specialist-requests': { criteria: ['crisis'], forecastHours: 50, justification: 'Krisenbegleitung' },
+    'POST /api/specialist-requests/:id/submit': { version: 1 },
+    'POST /api/specialist-requests/:id/decide': { decision: 'reject', version: 1, reason: 'Bedarf nicht ausreichend begründet' },
     'POST /api/offices/:id/quick-contacts': { occurredOn: MONDAY, areaCodes: ['work'] },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };
