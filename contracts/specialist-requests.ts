@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from './common.ts';
 
 /**
- * Fachleistung (`specialist_request`, decision 0015): the provider applies to the city for hours of
+ * Fachleistung (`specialist_request`, decision 0016): the provider applies to the city for hours of
  * specialist support for a household — needs against the criteria catalog, a forecast of hours over
  * the next 12 months of at least the city's threshold, a justification. The city's coordinator
  * approves (hours, from, until: at most 12 months) or rejects with a reason; an extension is a new

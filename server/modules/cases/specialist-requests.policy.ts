@@ -3,7 +3,7 @@ import type { Action } from '#contracts/actions.ts';
 import type { FieldError } from '#server/platform/problem.ts';
 
 /**
- * The rules of a Fachleistung request (decision 0015): pure functions, tested on their own. An
+ * The rules of a Fachleistung request (decision 0016): pure functions, tested on their own. An
  * approval runs at most 12 months.
  */
 

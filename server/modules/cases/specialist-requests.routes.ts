@@ -4,7 +4,7 @@ import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
 import * as requests from './specialist-requests.service.ts';
 
-/** Fachleistung requests: the provider applies for a household, the city's coordinators review and decide (decision 0015). */
+/** Fachleistung requests: the provider applies for a household, the city's coordinators review and decide (decision 0016). */
 export async function specialistRequestsRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['cases'];
 

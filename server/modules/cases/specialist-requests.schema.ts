@@ -4,7 +4,7 @@ import { account, organisation } from '../identity/identity.schema.ts';
 import { household } from './cases.schema.ts';
 
 /**
- * Fachleistung (`specialist_request`, decision 0015): a provider applies to the city for hours of
+ * Fachleistung (`specialist_request`, decision 0016): a provider applies to the city for hours of
  * specialist support for one household; the city's coordinator approves (hours, from, until — at
  * most 12 months) or rejects with a reason. An extension is a new request naming the approval it
  * extends. The city reads a request (never the household) under its `pseudonym`, which stays the

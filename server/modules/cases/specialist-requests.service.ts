@@ -16,7 +16,7 @@ import { applicationErrors, approvalErrors, CITY_REQUEST_ACTIONS, hoursOf, newPs
 import * as s from './specialist-requests.queries.ts';
 
 /**
- * Fachleistung requests (decision 0015). The provider's side runs in its tenant scope under the
+ * Fachleistung requests (decision 0016). The provider's side runs in its tenant scope under the
  * case record rule; the city's side in the city scope, where RLS shows submitted and decided
  * requests only, and every view or decision is written into the provider's audit chain as well
  * as the city's. The city never reads the household: the request carries its region and pseudonym.
@@ -188,7 +188,7 @@ const requestRecord = (row: Row) => ({ organisationId: row.organisationId, regio
  * administrators see who looked. The provider's entry is written in the provider's tenant scope
  * (the city scope may not read, hence not append with RETURNING to, another organisation's
  * chain), together with the hours delivered of its approved requests: one provider's rows under
- * RLS, an aggregate only, never RLS off (decisions 0003 and 0015).
+ * RLS, an aggregate only, never RLS off (decisions 0003 and 0016).
  */
 async function onBehalfOfProviders(deps: Deps, staff: StaffActor, action: string, rows: readonly Row[], now: Date): Promise<Map<string, number | null>> {
   const delivered = new Map<string, number | null>();
