@@ -6,7 +6,8 @@ import { findRegion } from '#server/modules/regions/regions.public.ts';
 import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
-import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoLetters, seedDemoPlans, seedDemoQuickContacts, seedDemoServiceEntries } from '#server/modules/cases/cases.public.ts';
+import { seedDemoPartners } from '#server/modules/network/network.public.ts';
+import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoLetters, seedDemoPlans, seedDemoQuickContacts, seedDemoReferrals, seedDemoServiceEntries } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -52,6 +53,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
       await insertAccount(tx, { organisationId, email: a.email, role: a.role, displayName: a.displayName, passwordHash });
     }
     await seedDemoOffices(tx, orgIds);
+    // Every region's provider keeps the partners of its region (Jobcenter, Volkshochschule, Kita, health, counselling).
+    await seedDemoPartners(tx, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region })));
     // Households with names in several scripts, for every provider in its region.
     await seedDemoHouseholds(tx, DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region })), deps.now?.() ?? new Date());
     // Support plans with goals due around today (sealed texts need the key ring), the cases assigned to the region's social worker.
@@ -65,6 +68,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
       await seedDemoServiceEntries(tx, deps.keys, deps.now?.() ?? new Date(), providers);
       // Consents per purpose and recipient: valid, run out, withdrawn.
       await seedDemoConsents(tx, deps.now?.() ?? new Date(), providers);
+      // Referrals to partners the consents name: one accepted, one sent, each with its follow-up.
+      await seedDemoReferrals(tx, deps.now?.() ?? new Date(), providers);
       // Letters with their deadlines (one due soon, one overdue, one dealt with), the files sealed.
       await seedDemoLetters(tx, deps.keys, deps.now?.() ?? new Date(), providers);
     }

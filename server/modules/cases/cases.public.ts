@@ -15,6 +15,8 @@ export { seedDemoServiceEntries } from './demo.service-entries.ts';
 /** Demo quick contacts at every provider's office over the last two weeks, anonymous, with their statistics rows (in the demo seed's transaction). */
 export { seedDemoQuickContacts } from './demo.quick-contacts.ts';
 export { seedDemoConsents } from './demo.consents.ts';
+/** Demo referrals to partners, covered by the demo consents, one with its follow-up on the worklist (in the demo seed's transaction). */
+export { seedDemoReferrals } from './demo.referrals.ts';
 /** Demo letters with their deadlines, the files made in code and sealed (in the demo seed's transaction). */
 export { seedDemoLetters } from './demo.letters.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */

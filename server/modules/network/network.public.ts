@@ -4,3 +4,5 @@
  */
 export { partnerForReferral, partnersForReferral, partnersOfRegion } from './partners.lookup.ts';
 export type { PartnerFacts } from './partners.lookup.ts';
+/** Demo content: every region's provider's partners in its region (in the demo seed's transaction). */
+export { seedDemoPartners } from './demo.partners.ts';
