@@ -91,7 +91,7 @@ function BookingForm({ officeId, setup, date: initialDate, link, gone }: Props &
         <p className="kern-body">
           <strong>{link.person ? t('appointments:booking.forPerson', { name: fullName(link.person), household: householdName }) : t('appointments:booking.forHousehold', { name: householdName })}</strong>{' '}
           <Link className="kern-link" to={`/households/${link.household.id}`}>
-            {t('appointments:booking.toHousehold', { name: householdName })}
+            {t('appointments:booking.toHousehold')}
           </Link>
         </p>
       ) : null}

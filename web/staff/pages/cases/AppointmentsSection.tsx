@@ -10,7 +10,7 @@ import { SelectField } from '#web/ui/Field.tsx';
 import { Section } from '#web/ui/Section.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
-import { formatDate, timeInBerlin, todayInBerlin } from '#web/staff/format.ts';
+import { timeInBerlin } from '#web/staff/format.ts';
 import { householdAppointmentsKey, useOffices } from '#web/staff/queries.ts';
 
 /** Where "Termin vereinbaren" leads: the office's calendar with its booking form for the household (and the person). */
@@ -43,11 +43,12 @@ export function AppointmentsSection({ household }: { household: Household }) {
     return m ? `${m.givenNames} ${m.familyName}`.trim() : '–';
   };
   const now = Date.now();
+  const day = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' });
   const all = query.data?.appointments ?? [];
   const upcoming = all.filter((a) => new Date(a.end).getTime() > now).reverse();
   const past = all.filter((a) => new Date(a.end).getTime() <= now);
   const columns = [
-    { key: 'when', header: t('household.when'), rowHeader: true, cell: (a: HouseholdAppointment) => `${formatDate(todayInBerlin(new Date(a.start)), i18n.language)}, ${t('household.range', { start: timeInBerlin(a.start), end: timeInBerlin(a.end) })}` },
+    { key: 'when', header: t('household.when'), rowHeader: true, cell: (a: HouseholdAppointment) => `${day.format(new Date(a.start))}, ${t('household.range', { start: timeInBerlin(a.start), end: timeInBerlin(a.end) })}` },
     { key: 'for', header: t('household.forWhom'), cell: (a: HouseholdAppointment) => nameOf(a.personId) },
     { key: 'office', header: t('household.office'), cell: (a: HouseholdAppointment) => a.office.name },
     { key: 'type', header: t('household.type'), cell: (a: HouseholdAppointment) => a.type.name },
