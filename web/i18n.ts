@@ -15,6 +15,8 @@ import deConsents from '#locales/de/consents.json';
 import enConsents from '#locales/en/consents.json';
 import deAppointments from '#locales/de/appointments.json';
 import enAppointments from '#locales/en/appointments.json';
+import deLetters from '#locales/de/letters.json';
+import enLetters from '#locales/en/letters.json';
 
 /** Languages of the staff app; German is the source. */
 export const STAFF_LANGUAGES = ['de', 'en'] as const;
@@ -41,11 +43,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, appointments: deAppointments }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, appointments: enAppointments } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, appointments: deAppointments, letters: deLetters }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, appointments: enAppointments, letters: enLetters } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'appointments'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'appointments', 'letters'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -9,6 +9,7 @@ import * as catalog from '#contracts/catalog.ts';
 import * as consents from '#contracts/consents.ts';
 import * as geo from '#contracts/geo.ts';
 import * as identity from '#contracts/identity.ts';
+import * as letters from '#contracts/letters.ts';
 import * as offices from '#contracts/offices.ts';
 import * as organisations from '#contracts/organisations.ts';
 import * as plans from '#contracts/plans.ts';
@@ -91,6 +92,11 @@ export const API_ROUTES = {
   'GET /api/households/:id/consents': { response: consents.consentList },
   'POST /api/households/:id/consents': { response: consents.consent, body: consents.recordConsentBody },
   'POST /api/consents/:id/withdraw': { response: consents.consent, body: consents.withdrawConsentBody },
+
+  // letters and their deadlines (the file itself is downloaded by its link)
+  'GET /api/households/:id/letters': { response: letters.letterList },
+  'POST /api/households/:id/letters': { response: letters.letter, body: letters.uploadLetterBody },
+  'PATCH /api/letters/:id': { response: letters.letter, body: letters.editLetterBody },
 
   // quick contacts at an office (open consultation, anonymous)
   'GET /api/offices/:id/quick-contacts': { response: caseWork.quickContactList, query: caseWork.quickContactListQuery },

@@ -16,6 +16,7 @@ import { AppointmentsSection } from './AppointmentsSection.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
+import { LettersSection } from './LettersSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
 
@@ -113,6 +114,7 @@ export function HouseholdPage() {
       <PlanSection householdId={h.id} />
       <ServiceEntriesSection householdId={h.id} members={h.members} />
       <ConsentsSection householdId={h.id} />
+      <LettersSection householdId={h.id} />
       <AppointmentsSection household={h} />
     </>
   );

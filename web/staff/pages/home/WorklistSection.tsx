@@ -66,7 +66,7 @@ export function WorklistSection() {
                   <Link className="kern-link" to={i.link}>
                     {t(`worklist.kind.${i.kind}`)}
                   </Link>
-                  {i.subject ? <>: {i.subject}</> : null}
+                  {i.subject ? <>: {i.kind === 'letter_due' || i.kind === 'letter_overdue' ? t(`letters:authority.${i.subject}`, { defaultValue: i.subject }) : i.subject}</> : null}
                 </>
               ),
             },
