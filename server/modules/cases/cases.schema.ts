@@ -121,7 +121,8 @@ export const person = pgTable(
 /**
  * Search keys of one spelling of a person's name (names.ts): `latin` the normalised Latin
  * transliteration (tokens sorted), `skeleton` the consonant skeleton across scripts, `phonetic`
- * the double metaphone codes of the Latin tokens (fuzzystrmatch). Trigram-indexed (GIN).
+ * the double metaphone codes of the Latin tokens (fuzzystrmatch). Looked up by value (btree); the
+ * trigram search runs over their distinct values (person_name_term).
  */
 export const personNameKey = pgTable(
   'person_name_key',
@@ -136,9 +137,33 @@ export const personNameKey = pgTable(
   },
   (t) => [
     index('person_name_key_person_idx').on(t.personId),
-    index('person_name_key_latin_trgm_idx').using('gin', sql`${t.latin} gin_trgm_ops`),
-    index('person_name_key_skeleton_trgm_idx').using('gin', sql`${t.skeleton} gin_trgm_ops`),
-    index('person_name_key_phonetic_trgm_idx').using('gin', sql`${t.phonetic} gin_trgm_ops`),
+    index('person_name_key_latin_idx').on(t.organisationId, t.latin),
+    index('person_name_key_skeleton_idx').on(t.organisationId, t.skeleton),
+    index('person_name_key_phonetic_idx').on(t.organisationId, t.phonetic),
+  ],
+);
+
+/**
+ * The distinct values of a tenant's search keys, per kind (`latin`, `skeleton`, `phonetic`), kept
+ * equal to person_name_key by its triggers (migration person_name_term). Trigram-indexed (GIN) per
+ * kind: the person search scores these, a few hundred or thousand, instead of every person's keys.
+ * Reached only through the owner's functions (no grant to lotse_app).
+ */
+export const personNameTerm = pgTable(
+  'person_name_term',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
+    kind: text('kind').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    // One expression, not three columns: a btree over (organisation_id, kind, …) would let the planner
+    // scan a tenant's terms of a kind (PostgreSQL 18 skips leading columns too) and score every one.
+    uniqueIndex('person_name_term_key').on(sql`(${t.organisationId}::text || ' ' || ${t.kind} || ' ' || ${t.value})`),
+    index('person_name_term_latin_trgm_idx').using('gin', sql`${t.value} gin_trgm_ops`).where(sql`${t.kind} = 'latin'`),
+    index('person_name_term_skeleton_trgm_idx').using('gin', sql`${t.value} gin_trgm_ops`).where(sql`${t.kind} = 'skeleton'`),
+    index('person_name_term_phonetic_trgm_idx').using('gin', sql`${t.value} gin_trgm_ops`).where(sql`${t.kind} = 'phonetic'`),
   ],
 );
 
