@@ -287,6 +287,9 @@ export async function decideSpecialistRequest(deps: Deps, actor: Actor, id: stri
   return presentOne(deps, staff, decidedAs(input), outcome.decided, outcome.labels, now);
 }
 
+/** How far ahead the worklist shows an approval ending (six weeks). */
+export const SPECIALIST_ENDING_DAYS = 42;
+
 /** For the worklist, in the caller's transaction (tenant scope): approvals of these households ending in [from, until], not yet extended. */
 export async function approvalsEndingOf(tx: Tx, householdIds: readonly string[], from: string, until: string): Promise<{ householdId: string; id: string; approvedUntil: string }[]> {
   return (await s.approvalsEnding(tx, householdIds, from, until)).map((r) => ({ householdId: r.householdId, id: r.id, approvedUntil: r.approvedUntil ?? until }));

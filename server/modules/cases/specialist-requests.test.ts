@@ -165,6 +165,18 @@ describe('Fachleistung: the city decides', () => {
   });
 });
 
+describe('Fachleistung: the worklist', () => {
+  it('shows an approval ending within six weeks on the social worker\'s worklist, not one ending later', async () => {
+    const created = await ctx.request(worker, { method: 'POST', url: '/api/households', payload: { ...familyBody({ quarterCode: '14' }), confirmNotDuplicate: true } });
+    const other = created.json<Household>();
+    const early = (await apply(worker, application(), other.id)).json<SpecialistRequest>();
+    const ok = await decide(coordinator, early.id, { decision: 'approve', version: early.version, approvedHours: 40, approvedFrom: '2026-01-12', approvedUntil: '2027-01-11' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const items = (await ctx.request(worker, { method: 'GET', url: '/api/worklist' })).json<{ items: { kind: string; date: string; link: string }[] }>().items;
+    expect(items.filter((i) => i.kind === 'specialist_ending')).toEqual([expect.objectContaining({ date: '2027-01-11', link: `/households/${other.id}#specialist-${early.id}` })]);
+  });
+});
+
 describe('Fachleistung: who may see what', () => {
   it('answers 404 to another provider\'s staff exactly as for an unknown household or request', async () => {
     const sued = await ctx.staff('social_worker', (await ctx.organisation('provider', 'Süd gGmbH')).id);

@@ -12,11 +12,12 @@ import { regionFilter } from './people.service.ts';
 import { addDays, assignedOnRange, basicWindowClosing, DUE_SOON_DAYS, goalDue, RESIDENCE_DAYS, residenceExpiring, reviewDue, sortWorklist } from './plans.policy.ts';
 import { openGoal } from './plans.service.ts';
 import { followUpDue } from './referrals.policy.ts';
+import { approvalsEndingOf, SPECIALIST_ENDING_DAYS } from './specialist-requests.service.ts';
 import * as wl from './worklist.queries.ts';
 
 /**
  * What is due in a scope's open case files: goals due and overdue, plan reviews due, residence
- * permits expiring, Grundleistung years closing, dormant cases. The view is audited with the
+ * permits expiring, Grundleistung years closing, Fachleistung approvals ending, dormant cases. The view is audited with the
  * households it shows.
  */
 async function buildWorklist(deps: Deps, staff: StaffActor, scope: wl.WorklistScope, kind: Worklist['scope']): Promise<Worklist> {
@@ -57,6 +58,8 @@ async function buildWorklist(deps: Deps, staff: StaffActor, scope: wl.WorklistSc
     for (const f of followUps) {
       if (followUpDue(f.followUpOn, f.state, today) && f.followUpOn) add(f.householdId, 'referral_follow_up', f.followUpOn, `${partners.get(f.partnerId)?.name ?? ''} – ${f.purpose}`, `#referral-${f.id}`);
     }
+    // Fachleistung approvals ending within six weeks that no approved extension follows.
+    for (const a of await approvalsEndingOf(tx, cases.map((c) => c.householdId), today, addDays(today, SPECIALIST_ENDING_DAYS))) add(a.householdId, 'specialist_ending', a.approvedUntil, '', `#specialist-${a.id}`);
     for (const c of cases) {
       if (caseStatusOf({ ...c, closedAt: null }, now, deps.config.cases.dormantAfterDays) === 'dormant') add(c.householdId, 'case_dormant', berlinDate(c.lastContactAt ?? c.openedAt), '', '');
     }
