@@ -13,6 +13,8 @@ import deEntries from '#locales/de/entries.json';
 import enEntries from '#locales/en/entries.json';
 import deConsents from '#locales/de/consents.json';
 import enConsents from '#locales/en/consents.json';
+import deReferrals from '#locales/de/referrals.json';
+import enReferrals from '#locales/en/referrals.json';
 import deAppointments from '#locales/de/appointments.json';
 import enAppointments from '#locales/en/appointments.json';
 import deLetters from '#locales/de/letters.json';
@@ -43,11 +45,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, appointments: deAppointments, letters: deLetters }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, appointments: enAppointments, letters: enLetters } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, appointments: deAppointments, letters: deLetters }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, appointments: enAppointments, letters: enLetters } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'appointments', 'letters'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'appointments', 'letters'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

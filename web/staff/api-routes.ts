@@ -7,6 +7,8 @@ import * as cases from '#contracts/cases.ts';
 import * as caseWork from '#contracts/case-work.ts';
 import * as catalog from '#contracts/catalog.ts';
 import * as consents from '#contracts/consents.ts';
+import * as network from '#contracts/network.ts';
+import * as referrals from '#contracts/referrals.ts';
 import * as geo from '#contracts/geo.ts';
 import * as identity from '#contracts/identity.ts';
 import * as letters from '#contracts/letters.ts';
@@ -92,6 +94,14 @@ export const API_ROUTES = {
   'GET /api/households/:id/consents': { response: consents.consentList },
   'POST /api/households/:id/consents': { response: consents.consent, body: consents.recordConsentBody },
   'POST /api/consents/:id/withdraw': { response: consents.consent, body: consents.withdrawConsentBody },
+
+  // referrals of a household's people to partners, and the provider's partners per region
+  'GET /api/households/:id/referrals': { response: referrals.referralList },
+  'POST /api/households/:id/referrals': { response: referrals.referral, body: referrals.createReferralBody },
+  'PATCH /api/referrals/:id': { response: referrals.referral, body: referrals.updateReferralBody },
+  'GET /api/partners': { response: network.partnerList, query: network.partnersQuery },
+  'POST /api/partners': { response: network.partner, body: network.createPartnerBody },
+  'PATCH /api/partners/:id': { response: network.partner, body: network.updatePartnerBody },
 
   // letters and their deadlines (the file itself is downloaded by its link)
   'GET /api/households/:id/letters': { response: letters.letterList },

@@ -18,6 +18,7 @@ import { ConsentsSection } from './ConsentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { LettersSection } from './LettersSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
+import { ReferralsSection } from './ReferralsSection.tsx';
 import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
 
 /** A date of birth as far as it is known: a year, a month, or the day. */
@@ -114,6 +115,7 @@ export function HouseholdPage() {
       <PlanSection householdId={h.id} />
       <ServiceEntriesSection householdId={h.id} members={h.members} />
       <ConsentsSection householdId={h.id} />
+      <ReferralsSection householdId={h.id} />
       <LettersSection householdId={h.id} />
       <AppointmentsSection household={h} />
     </>

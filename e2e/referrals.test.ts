@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { account, organisation, region, serviceAgreement, signIn } from './factories.ts';
+import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
+
+const app = useLotse();
+
+const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+describe('referrals from the case file (tablet, 1024×768)', () => {
+  it('a social worker is refused a referral without consent, records the consent, sends the referral, moves it on and finds its follow-up on the worklist', async () => {
+    // A provider of the run's own, in a region of its own, with a team lead keeping a partner, a social worker and a household.
+    const provider = await organisation(app);
+    const r = await region(app);
+    await serviceAgreement(app, provider, r);
+    const lead = await signIn(app, await account(app, provider, 'provider_admin'));
+    const me = await account(app, provider, 'social_worker', 'Sami Sozialarbeit');
+    const tag = uniqueTag();
+    const partner = `Sprachschule Elbufer ${tag}`;
+    await lead.json('POST', '/api/partners', { regionCode: r.code, kind: 'language_course', name: partner, contact: 'Frau Lange, 0351 000' }, 201);
+    const api = await signIn(app, me);
+    const household = await api.json<{ id: string }>('POST', '/api/households', {
+      accommodation: 'own_flat', street: 'Teststraße', houseNumber: '1', postcode: '01099', quarterCode: null, regionCode: r.code, confirmNotDuplicate: true,
+      members: [{ relationship: 'head', familyName: `Haddad ${tag}`, givenNames: 'Omar' }],
+    }, 201);
+
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await logIn(page, app.url, me);
+    await page.goto(`${app.url}/app/households/${household.id}`);
+    const section = page.getByRole('region', { name: 'Vermittlungen', exact: true });
+    await section.getByText('Noch keine Vermittlung.').waitFor();
+    await expectAccessible(page, 'household without referrals');
+
+    // Omar is to go to the language school: without his consent the API refuses, saying what is missing.
+    await section.getByRole('button', { name: 'Vermitteln' }).click();
+    const form = page.getByRole('region', { name: 'Vermittlung an einen Partner' });
+    await form.getByLabel('Person').selectOption({ label: `Omar Haddad ${tag}` });
+    await form.getByLabel('Partner').selectOption({ label: `${partner} (Sprachkurs)` });
+    await form.getByLabel('Wozu').fill('Integrationskurs B1');
+    await form.getByLabel('Wiedervorlage am').fill(berlinDay(3));
+    await expectAccessible(page, 'referral form filled in');
+    await form.getByRole('button', { name: 'Vermittlung senden' }).click();
+    const summary = form.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Dafür fehlt eine gültige Einwilligung.');
+    const message = `Keine gültige Einwilligung von Omar Haddad ${tag} zur Vermittlung an ${partner}.`;
+    expect((await page.locator('#referral-new-partnerId-error').textContent())?.trim()).toBe(message);
+    expect(await form.getByLabel('Partner').getAttribute('aria-invalid')).toBe('true');
+    await form.getByText(`Für Omar Haddad ${tag} liegt keine Einwilligung zur Vermittlung an ${partner} vor.`, { exact: false }).waitFor();
+    await expectAccessible(page, 'referral refused without consent');
+
+    // The signed release is recorded in the consents section above.
+    const consents = page.getByRole('region', { name: 'Einwilligungen', exact: true });
+    await consents.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+    const consentForm = page.getByRole('region', { name: 'Einwilligung erfassen' });
+    await consentForm.getByRole('radio', { name: 'Vermittlung' }).check();
+    await consentForm.getByLabel('Name des Partners').fill(partner);
+    await consentForm.getByRole('button', { name: 'Einwilligung speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Einwilligung ist gespeichert.' }).waitFor();
+
+    // Sent again, it goes through.
+    await form.getByRole('button', { name: 'Vermittlung senden' }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Vermittlung ist gesendet.' }).waitFor();
+    const row = section.getByRole('table', { name: 'Vermittlungen des Haushalts' }).getByRole('row', { name: new RegExp(partner) });
+    await row.getByText('vermittelt', { exact: true }).waitFor();
+    expect(await row.textContent()).toContain('Integrationskurs B1');
+    await expectAccessible(page, 'referral sent');
+
+    // The school accepts: the state moves on, the follow-up stays.
+    await row.getByRole('button', { name: `Stand ändern: ${partner}` }).click();
+    const change = page.getByRole('region', { name: `Stand der Vermittlung an ${partner} (Omar Haddad ${tag})` });
+    await change.getByRole('radio', { name: 'angenommen' }).check();
+    await expectAccessible(page, 'referral state to change');
+    await change.getByRole('button', { name: 'Stand speichern' }).click();
+    await page.getByRole('status').filter({ hasText: `Gespeichert: ${partner}, angenommen.` }).waitFor();
+    await row.getByText('angenommen', { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+
+    // The follow-up is on the worklist of the home page, linking to the referral.
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Startseite', exact: true }).click();
+    const due = page.getByRole('region', { name: 'Was in meinen Fällen ansteht' }).getByRole('row', { name: new RegExp(`Vermittlung nachhalten.*${partner}`) });
+    await due.waitFor();
+    expect(await due.textContent()).toContain('Integrationskurs B1');
+    await expectAccessible(page, 'home with the referral to follow up');
+    await due.getByRole('link', { name: 'Vermittlung nachhalten' }).click();
+    await page.getByRole('region', { name: 'Vermittlungen', exact: true }).getByRole('row', { name: new RegExp(partner) }).waitFor();
+    expect(page.url()).toContain('#referral-');
+
+    const list = await api.json<{ referrals: { state: string; followUpOn: string }[] }>('GET', `/api/households/${household.id}/referrals`);
+    expect(list.referrals.map((x) => [x.state, x.followUpOn])).toEqual([['accepted', berlinDay(3)]]);
+    await context.close();
+  });
+});
