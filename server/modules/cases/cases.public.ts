@@ -19,6 +19,8 @@ export { seedDemoConsents } from './demo.consents.ts';
 export { seedDemoReferrals } from './demo.referrals.ts';
 /** Demo letters with their deadlines, the files made in code and sealed (in the demo seed's transaction). */
 export { seedDemoLetters } from './demo.letters.ts';
+/** Demo Fachleistungen: an approval with hours booked and a request waiting, per region (in the demo seed's transaction). */
+export { seedDemoSpecialistRequests } from './demo.specialist-requests.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';
 /** Appointments and case files: the household (and the person of it) within reach for reading the case, else 404 alike an unknown one. */
