@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { Letter } from '#contracts/letters.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Badge } from '#web/ui/Badge.tsx';
@@ -39,6 +40,24 @@ export function LettersSection({ householdId }: { householdId: string }) {
       saved(t('deal.done', { sender: sender(l) }))();
     },
   });
+  const { hash } = useLocation();
+  const landed = useRef('');
+  // A link from the worklist (#letter-…) lands on the letter once the list has loaded (once per link).
+  useEffect(() => {
+    if (!query.data || !hash.startsWith('#letter-') || landed.current === hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    landed.current = hash;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    // After the page's own move of the focus to its heading (RouteFocus, one frame after a route change; the list may come from the cache before).
+    let frame = window.requestAnimationFrame(() => {
+      frame = window.requestAnimationFrame(() => {
+        target.scrollIntoView({ block: 'center' });
+        target.focus({ preventScroll: true });
+      });
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [query.data, hash]);
   if (!readable) return null;
   if (query.isError) return <Alert variant="danger" role="alert" title={t('staff:errors.loadFailed')} />;
   if (!query.data) return null;
