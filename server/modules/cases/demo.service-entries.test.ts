@@ -21,7 +21,8 @@ describe('demo service entries', () => {
             from service_entry e join household h on h.id = e.household_id group by h.region_code order by h.region_code`,
     );
     expect(rows.map((r) => r.region)).toEqual(['mitte', 'nord', 'sued', 'west']);
-    for (const r of rows) expect([r.n, r.sealed, r.stats]).toEqual([7, 1, 7]);
+    // 7 of the service-entry demo and 3 specialist hours booked against the demo Fachleistung.
+    for (const r of rows) expect([r.n, r.sealed, r.stats]).toEqual([10, 1, 10]);
     for (const r of rows) expect(r.alongside).toBeGreaterThan(0);
     for (const r of rows) expect(r.interpreter).toBe(2);
   });

@@ -10,9 +10,9 @@ import { applicationErrors, approvalErrors, latestUntil, newPseudonym } from './
 import * as s from './specialist-requests.queries.ts';
 
 /**
- * Demo Fachleistungen (fictional): in every region the provider's first household has an approval
+ * Demo Fachleistungen (fictional): in every region one household of the provider has an approval
  * of 60 hours that began two months ago, with specialist hours booked against it (debt settlement,
- * preventing the loss of the flat, accompaniment into work); its second household has a request
+ * preventing the loss of the flat, accompaniment into work); another household has a request
  * waiting for the city's coordinator. Each checked by the rules the API applies.
  */
 
@@ -39,8 +39,10 @@ export async function seedDemoSpecialistRequests(tx: Tx, keys: KeyRing, now: Dat
   let count = 0;
   for (const provider of providers) {
     const files = await p.demoCaseFilesOf(tx, provider.organisationId);
+    // The third household's approval, the second's request waiting (the first shows the plain case work).
     for (const [i, template] of [approved, waiting].entries()) {
-      const household = files[i] ? await q.findHousehold(tx, files[i].householdId) : undefined;
+      const at = files[i === 0 ? 2 : 1];
+      const household = at ? await q.findHousehold(tx, at.householdId) : undefined;
       const file = household ? await q.caseFileOfHousehold(tx, household.id) : undefined;
       if (!household || !file) continue;
       const submittedAt = new Date(`${addDays(today, i === 0 ? -75 : -4)}T09:00:00Z`);
