@@ -92,3 +92,72 @@ describe('referrals from the case file (tablet, 1024×768)', () => {
     await context.close();
   });
 });
+
+describe('the provider\'s partners (tablet, 1024×768)', () => {
+  it('the team lead adds a partner in the region, changes its contact, archives it; the social worker reads the list without buttons', async () => {
+    const provider = await organisation(app);
+    const r = await region(app);
+    await serviceAgreement(app, provider, r);
+    const leadAccount = await account(app, provider, 'provider_admin');
+    const worker = await account(app, provider, 'social_worker');
+    const tag = uniqueTag();
+    const name = `Kita Sonnenblume ${tag}`;
+
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await logIn(page, app.url, leadAccount);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Partner', exact: true }).click();
+    await page.getByRole('heading', { name: 'Partner', level: 1 }).waitFor();
+    await page.getByText('Noch keine Partner erfasst.').waitFor();
+    await expectAccessible(page, 'partners, none yet');
+
+    await page.getByRole('button', { name: 'Partner hinzufügen' }).click();
+    const form = page.getByRole('region', { name: 'Partner hinzufügen' });
+    await form.getByLabel('Region').selectOption({ label: r.name });
+    await form.getByLabel('Art').selectOption({ label: 'Kita/Schule' });
+    await form.getByRole('button', { name: 'Partner speichern' }).click();
+    expect((await page.locator('#partner-new-name-error').textContent())?.trim()).toBe('Bitte füllen Sie dieses Feld aus.');
+    await expectAccessible(page, 'partner form with a field message');
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByLabel('Kontakt').fill('Frau Krause');
+    await form.getByRole('button', { name: 'Partner speichern' }).click();
+    await page.getByRole('status').filter({ hasText: `Gespeichert: ${name}.` }).waitFor();
+    const table = page.getByRole('table', { name: 'Partner des Trägers' });
+    const row = table.getByRole('row', { name: new RegExp(name) });
+    expect(await row.textContent()).toContain('Frau Krause');
+
+    await row.getByRole('button', { name: `Ändern: ${name}` }).click();
+    const edit = page.getByRole('region', { name: `Partner ändern: ${name}` });
+    await edit.getByLabel('Kontakt').fill('Frau Krause, 0351 000');
+    await expectAccessible(page, 'partner to change');
+    await edit.getByRole('button', { name: 'Partner speichern' }).click();
+    await page.getByRole('status').filter({ hasText: `Gespeichert: ${name}.` }).waitFor();
+    await row.getByText('Frau Krause, 0351 000').waitFor();
+
+    await row.getByRole('button', { name: `Archivieren: ${name}` }).click();
+    await page.getByRole('status').filter({ hasText: `Archiviert: ${name}.` }).waitFor();
+    await page.getByText('Noch keine Partner erfasst.').waitFor();
+    await page.getByLabel('Archivierte Partner zeigen').check();
+    await table.getByRole('row', { name: new RegExp(name) }).getByText('archiviert', { exact: true }).waitFor();
+    await expectAccessible(page, 'partners with an archived one');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await context.close();
+
+    // The social worker reads the list (restored meanwhile through the API), without buttons.
+    const lead = await signIn(app, leadAccount);
+    const listed = await lead.json<{ partners: { id: string; version: number }[] }>('GET', '/api/partners?includeArchived=true');
+    const archived = listed.partners[0];
+    await lead.json('PATCH', `/api/partners/${archived?.id ?? ''}`, { version: archived?.version ?? 1, archived: false }, 200);
+    const workerContext = await newContext(app.browser);
+    const workerPage = await workerContext.newPage();
+    await workerPage.setViewportSize({ width: 1024, height: 768 });
+    await logIn(workerPage, app.url, worker);
+    await workerPage.goto(`${app.url}/app/partners`);
+    await workerPage.getByRole('table', { name: 'Partner des Trägers' }).getByRole('row', { name: new RegExp(name) }).waitFor();
+    expect(await workerPage.getByRole('button', { name: 'Partner hinzufügen' }).count()).toBe(0);
+    expect(await workerPage.getByRole('table', { name: 'Partner des Trägers' }).getByRole('button').count()).toBe(0);
+    await expectAccessible(workerPage, 'partners for a social worker');
+    await workerContext.close();
+  });
+});

@@ -17,6 +17,7 @@ import * as catalog from './pages/catalog/routes.tsx';
 import { publicRoutes } from './pages/auth/routes.tsx';
 import * as geo from './pages/geo/routes.tsx';
 import * as home from './pages/home/routes.tsx';
+import * as network from './pages/network/routes.tsx';
 import * as offices from './pages/offices/routes.tsx';
 import * as organisations from './pages/organisations/routes.tsx';
 import * as regions from './pages/regions/routes.tsx';
@@ -24,7 +25,7 @@ import { LoadingPage } from './pages/LoadingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 /** Every domain's pages and menu entries; a new domain adds its `routes.tsx` here. */
-export const DOMAINS: readonly DomainPages[] = [home, cases, organisations, accounts, regions, geo, offices, appointments, agreements, catalog, audit, account];
+export const DOMAINS: readonly DomainPages[] = [home, cases, network, organisations, accounts, regions, geo, offices, appointments, agreements, catalog, audit, account];
 export const MENU: readonly MenuEntry[] = DOMAINS.flatMap((domain) => domain.menu);
 
 /** Keeps the language of the UI in step with the signed-in staff member's preference. */
