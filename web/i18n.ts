@@ -17,8 +17,6 @@ import deReferrals from '#locales/de/referrals.json';
 import enReferrals from '#locales/en/referrals.json';
 import deNetwork from '#locales/de/network.json';
 import enNetwork from '#locales/en/network.json';
-import deReferrals from '#locales/de/referrals.json';
-import enReferrals from '#locales/en/referrals.json';
 import deAppointments from '#locales/de/appointments.json';
 import enAppointments from '#locales/en/appointments.json';
 import deLetters from '#locales/de/letters.json';
@@ -49,11 +47,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, network: deNetwork, referrals: deReferrals, appointments: deAppointments, letters: deLetters }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, network: enNetwork, referrals: enReferrals, appointments: enAppointments, letters: enLetters } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, network: deNetwork, appointments: deAppointments, letters: deLetters }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, network: enNetwork, appointments: enAppointments, letters: enLetters } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'network', 'referrals', 'appointments', 'letters'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'network', 'appointments', 'letters'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,
