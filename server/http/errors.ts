@@ -35,10 +35,10 @@ export function fieldErrorOf(item: ValidationItem, context: string | undefined):
   }
 }
 
-function fastifyProblem(error: FastifyError): Problem | null {
+function fastifyProblem(error: FastifyError, tooLarge: FieldError | undefined): Problem | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new Problem(413, 'payload-too-large');
+      return new Problem(413, 'payload-too-large', tooLarge ? { errors: [tooLarge] } : {});
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new Problem(415, 'unsupported-media-type');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -82,7 +82,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const items = error.validation as unknown as ValidationItem[];
     problem = new Problem(400, 'validation', { errors: items.flatMap((i) => fieldErrorOf(i, error.validationContext)) });
   } else {
-    problem = fastifyProblem(error) ?? new Problem(500, 'internal');
+    problem = fastifyProblem(error, request.routeOptions.config.tooLarge) ?? new Problem(500, 'internal');
     if (problem.status >= 500) request.log.error({ err: error, requestId: request.id }, 'unexpected error');
   }
   void reply

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Action } from '#contracts/actions.ts';
+import type { FieldError } from '#server/platform/problem.ts';
 import type { SessionInfo } from '#server/modules/identity/identity.public.ts';
 import type { Actor } from '#server/modules/identity/identity.public.ts';
 
@@ -18,6 +19,8 @@ declare module 'fastify' {
     /** The catalogue's action the route takes; the use case checks the same action on the record. */
     action?: Action;
     partial?: boolean;
+    /** The field error a body over the route's `bodyLimit` answers with (an upload: which field, its maximum). */
+    tooLarge?: FieldError;
   }
   interface FastifyRequest {
     session: SessionInfo | null;

@@ -6,6 +6,8 @@ import * as letters from './letters.service.ts';
 
 /** The JSON of a file at the largest size in base64, with room for the other fields. */
 const LETTER_BODY_LIMIT = Math.ceil((c.MAX_LETTER_BYTES * 4) / 3) + 64 * 1024;
+/** A body over the limit answers as a file over 10 MB does: with the field. */
+const TOO_LARGE = { field: 'data', key: 'field.fileTooLarge', values: { maximum: '10 MB' } };
 
 /** Letters of a household (metadata read audited; uploaded; the file downloaded, audited; changed with the version read). */
 export async function lettersRoutes(app: App, deps: Deps): Promise<void> {
@@ -17,7 +19,7 @@ export async function lettersRoutes(app: App, deps: Deps): Promise<void> {
   }, async (request) => letters.listLetters(deps, request.actor, request.params.id));
 
   app.post('/api/households/:id/letters', {
-    config: { action: 'letter.add' },
+    config: { action: 'letter.add', tooLarge: TOO_LARGE },
     bodyLimit: LETTER_BODY_LIMIT,
     schema: { tags, summary: 'Upload a scan or photo of a letter (PDF, JPEG or PNG as base64, at most 10 MB; the type read from the bytes, image metadata removed, the file sealed) with what it says', params: idParams, body: c.uploadLetterBody, response: { 201: c.letter } },
   }, async (request, reply) => reply.status(201).send(await letters.uploadLetter(deps, request.actor, request.params.id, request.body)));

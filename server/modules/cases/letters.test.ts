@@ -123,7 +123,7 @@ describe('letters', () => {
       if (message) expect(problem.errors?.[0]?.message).toBe(message);
     }
     const huge = await ctx.request(worker, { method: 'POST', url: `/api/households/${family.id}/letters`, payload: body({ data: 'A'.repeat(Math.ceil((MAX_LETTER_BYTES * 4) / 3) + 70 * 1024) }) });
-    expect([huge.statusCode, huge.json<Problem>().type]).toEqual([413, '/problems/payload-too-large']);
+    expect([huge.statusCode, huge.json<Problem>().type, huge.json<Problem>().errors?.map((e) => [e.field, e.message])]).toEqual([413, '/problems/payload-too-large', [['data', 'Die Datei ist zu groß: höchstens 10 MB.']]]);
     const [n] = await owner<{ n: number }>(sql`select count(*)::int as n from letter where household_id = ${family.id}`);
     expect(n?.n).toBe(3);
   });
