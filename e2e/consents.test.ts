@@ -80,4 +80,44 @@ describe('consents in the case file (tablet, 1024×768)', () => {
     expect(list.consents.map((c) => [c.recipient, c.state])).toEqual([['Volkshochschule Dresden', 'expired'], ['Kita Regenbogen', 'withdrawn']]);
     await context.close();
   });
+
+  it('prints a consent as a PDF form: by default in the person\'s language, or German beside the language chosen', async () => {
+    const provider = await organisation(app);
+    const r = await region(app);
+    await serviceAgreement(app, provider, r);
+    const me = await account(app, provider, 'social_worker', 'Sami Sozialarbeit');
+    const tag = uniqueTag();
+    const api = await signIn(app, me);
+    const household = await api.json<{ id: string; members: { id: string }[] }>('POST', '/api/households', {
+      accommodation: 'own_flat', street: 'Teststraße', houseNumber: '2', postcode: '01099', quarterCode: null, regionCode: r.code, confirmNotDuplicate: true,
+      members: [{ relationship: 'head', familyName: `Haddad ${tag}`, givenNames: 'Omar', givenNamesOriginal: 'عمر', languages: ['ar'] }],
+    }, 201);
+    await api.json('POST', `/api/households/${household.id}/consents`, { personId: household.members[0]?.id, purpose: 'referral', recipient: 'Jobcenter Dresden', givenOn: berlinDay(0), method: 'signed_paper' }, 201);
+
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await logIn(page, app.url, me);
+    await page.goto(`${app.url}/app/households/${household.id}`);
+    const section = page.getByRole('region', { name: 'Einwilligungen', exact: true });
+    const link = section.getByRole('link', { name: 'Formular drucken: Jobcenter Dresden' });
+    await link.waitFor();
+    const language = section.getByLabel('Sprache des Formulars');
+    expect(await language.inputValue()).toBe('');
+    expect(await language.locator('option:checked').textContent()).toBe('Sprache der Person');
+    await expectAccessible(page, 'consents with the form to print');
+    const fetchPdf = async () => {
+      const res = await context.request.get(new URL((await link.getAttribute('href')) ?? '', app.url).href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('application/pdf');
+      expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      return res.headers()['content-disposition'] ?? '';
+    };
+    expect(await fetchPdf()).toMatch(/-ar\.pdf"$/);
+    await language.selectOption({ label: 'Deutsch und Ukrainisch' });
+    expect(await link.getAttribute('href')).toMatch(/\?language=uk$/);
+    expect(await fetchPdf()).toMatch(/-uk\.pdf"$/);
+    await expectAccessible(page, 'form language chosen');
+    await context.close();
+  });
 });

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Consent, ConsentState } from '#contracts/consents.ts';
+import { CONSENT_FORM_LANGUAGES, type Consent, type ConsentState } from '#contracts/consents.ts';
 import { Alert } from '#web/ui/Alert.tsx';
 import { Badge, type BadgeVariant } from '#web/ui/Badge.tsx';
 import { Button } from '#web/ui/Button.tsx';
+import { SelectField } from '#web/ui/Field.tsx';
 import { Section } from '#web/ui/Section.tsx';
 import { Table } from '#web/ui/Table.tsx';
 import { api } from '#web/staff/api.ts';
 import { formatDate } from '#web/staff/format.ts';
 import { useApiForm, usePanels } from '#web/staff/forms.tsx';
+import { languageName } from '#web/staff/labels.tsx';
 import { usePermissions } from '#web/staff/permissions.ts';
 import { consentsKey, useConsents } from './consent-state.ts';
 import { ConsentForm } from './ConsentForm.tsx';
@@ -21,7 +23,9 @@ const STATE_BADGE: Record<ConsentState, BadgeVariant> = { valid: 'success', expi
  * What the household's people consented to (Schweigepflichtentbindung), per person: purpose,
  * recipient, given when and how, valid until, and the state today (gültig / abgelaufen /
  * widerrufen). "Einwilligung erfassen" opens the form; "Widerrufen" asks once more and takes effect
- * at once. Buttons follow the list's permittedActions for this household.
+ * at once. "Formular drucken" opens the consent as a PDF form to sign, German beside the language
+ * chosen above the tables (by default the person's own). Buttons follow the list's
+ * permittedActions for this household.
  */
 export function ConsentsSection({ householdId }: { householdId: string }) {
   const { t, i18n } = useTranslation('consents');
@@ -29,6 +33,7 @@ export function ConsentsSection({ householdId }: { householdId: string }) {
   const query = useConsents(householdId, readable);
   const { panel, open, close, saved, region } = usePanels<Panel>();
   const [confirming, setConfirming] = useState<Consent | null>(null);
+  const [formLanguage, setFormLanguage] = useState('');
   const withdraw = useApiForm('consent-withdraw', [], {
     send: () => api('POST /api/consents/:id/withdraw', { params: { id: confirming?.id ?? '' }, body: { version: confirming?.version ?? 1 } }),
     invalidate: [consentsKey(householdId)],
@@ -69,7 +74,19 @@ export function ConsentsSection({ householdId }: { householdId: string }) {
           </div>
         </div>
       ) : null}
-      {withConsents.length === 0 ? <p className="kern-body">{t('list.none')}</p> : null}
+      {withConsents.length === 0 ? <p className="kern-body">{t('list.none')}</p> : (
+        <SelectField
+          id="consent-form-language"
+          label={t('print.language')}
+          hint={t('print.languageHint')}
+          value={formLanguage}
+          onChange={(e) => setFormLanguage(e.target.value)}
+          options={[
+            { value: '', label: t('print.personLanguage') },
+            ...CONSENT_FORM_LANGUAGES.map((code) => ({ value: code, label: code === 'de' ? t('print.germanOnly') : t('print.beside', { language: languageName(code, i18n.language) }) })),
+          ]}
+        />
+      )}
       {withConsents.map((p) => (
         <Table<Consent>
           key={p.id}
@@ -95,12 +112,21 @@ export function ConsentsSection({ householdId }: { householdId: string }) {
             {
               key: 'actions',
               header: t('list.actions'),
-              cell: (c) =>
-                may('consent.withdraw') && !c.withdrawnAt ? (
-                  <Button variant="tertiary" small onClick={() => { withdraw.clear(); setConfirming(c); }}>
-                    {t('withdraw.open', { recipient: c.recipient })}
-                  </Button>
-                ) : null,
+              cell: (c) => (
+                <>
+                  <a className="kern-link" href={`/api/consents/${c.id}/form.pdf${formLanguage ? `?language=${formLanguage}` : ''}`}>
+                    {t('print.open', { recipient: c.recipient })}
+                  </a>
+                  {may('consent.withdraw') && !c.withdrawnAt ? (
+                    <>
+                      <br />
+                      <Button variant="tertiary" small onClick={() => { withdraw.clear(); setConfirming(c); }}>
+                        {t('withdraw.open', { recipient: c.recipient })}
+                      </Button>
+                    </>
+                  ) : null}
+                </>
+              ),
             },
           ]}
         />
