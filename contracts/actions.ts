@@ -86,6 +86,9 @@ export const ACTIONS = {
   'case.carry': { social_worker: 'region' },
   'person.search': PROVIDER_STAFF,
   'person.merge': PROVIDER_STAFF,
+  // the person's rights (DSGVO): access (Art. 15) by the staff who may read the case; erasure on request (Art. 17) by the provider's administrator
+  'person.export': PROVIDER_STAFF,
+  'person.erase': { provider_admin: 'organisation' },
   // case work done with a household (service entries, quick contacts, assessments)
   'service-entry.read': PROVIDER_STAFF,
   'service-entry.create': PROVIDER_STAFF,

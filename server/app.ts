@@ -26,6 +26,7 @@ import { appointmentsRoutes } from './modules/appointments/appointments.routes.t
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
 import { leadTimeSource, moveAppointmentsOfMergedPerson } from '#server/modules/appointments/appointments.public.ts';
+import { SUBJECT_ACCESS_SECTIONS } from './subject-access.ts';
 import { webRoutes } from './http/web.ts';
 import { healthRoutes } from './http/health.ts';
 
@@ -47,7 +48,7 @@ declare module 'fastify' {
  * scorecard, and its appointments following a person merged by the cases module.
  */
 export function composeDeps(base: Deps): Deps {
-  return { ...base, leadTimes: base.leadTimes ?? leadTimeSource(base), personMerged: base.personMerged ?? moveAppointmentsOfMergedPerson };
+  return { ...base, leadTimes: base.leadTimes ?? leadTimeSource(base), personMerged: base.personMerged ?? moveAppointmentsOfMergedPerson, subjectAccess: base.subjectAccess ?? SUBJECT_ACCESS_SECTIONS };
 }
 
 export async function buildApp(base: Deps, options: BuildOptions = {}): Promise<App> {

@@ -4,6 +4,7 @@ import type { Db, Tx } from './db.ts';
 import type { Mailer } from './mail.ts';
 import type { KeyRing } from './keyring.ts';
 import type { LeadTimeSource } from './modules/offices/offices.public.ts';
+import type { SubjectAccessSection } from './platform/subject-access.ts';
 
 /** What every use case may depend on. Passed explicitly, built once in main.ts (or a test). */
 export interface Deps {
@@ -24,6 +25,8 @@ export interface Deps {
    * that stays when two are merged (the appointments module's appointments), in the merge's transaction.
    */
   personMerged?: PersonMerged;
+  /** Composed in `buildApp` too: every module's part of a person's subject access export and erasure (server/subject-access.ts). */
+  subjectAccess?: readonly SubjectAccessSection[];
 }
 
 /** Called by the cases module's merge with the duplicate and the record that stays. */

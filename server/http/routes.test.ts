@@ -168,6 +168,8 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/households/:id/service-entries': { occurredOn: MONDAY, serviceId: records.service, counselledIds: [records.person] },
     'POST /api/households/:id/consents': { personId: records.person, purpose: 'exchange', recipient: 'AWO', givenOn: MONDAY, method: 'verbal_witnessed', witnessName: 'Zeugin' },
     'POST /api/consents/:id/withdraw': { version: 1 },
+    // A version the person never had: the use case answers 409 and erases nothing the walk still needs.
+    'POST /api/people/:id/erase': { version: 999, reason: 'subject_request' },
     'POST /api/households/:id/letters': { data: tinyPng(2, 2).toString('base64'), authority: 'other', authorityName: 'Wohngeldstelle', receivedOn: MONDAY },
     'PATCH /api/letters/:id': { version: 1, note: 'gelesen' },
     'PATCH /api/partners/:id': { version: 1, contact: 'Frau Weber' },

@@ -22,3 +22,5 @@ export { seedDemoAppointments } from './appointments.demo.ts';
 
 /** `lotse keys rotate`: the sealed columns of appointments, the waiting list and replayable answers. */
 export { APPOINTMENT_SEALED_COLUMNS } from './sealed-fields.ts';
+/** Subject access and erasure (server/subject-access.ts): the appointments booked for a person of a case file. */
+export { APPOINTMENT_SUBJECT_ACCESS } from './subject-access.ts';

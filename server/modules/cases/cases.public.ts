@@ -30,3 +30,5 @@ export { consentCovers, type ConsentAnswer, type ConsentQuestion } from './conse
 export { consentCoversPerson } from './consents.service.ts';
 /** `lotse keys rotate`: the sealed columns of case work. */
 export { CASE_SEALED_COLUMNS } from './sealed-fields.ts';
+/** Subject access and erasure (server/subject-access.ts): consents, assessments, goals and service entries of a person. */
+export { CASE_SUBJECT_ACCESS } from './subject-access.sections.ts';

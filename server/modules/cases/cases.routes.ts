@@ -14,6 +14,7 @@ import { lettersRoutes } from './letters.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { referralsRoutes } from './referrals.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
+import { subjectAccessRoutes } from './subject-access.routes.ts';
 
 const listQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(100).default(50) }).strict();
 
@@ -28,6 +29,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await plansRoutes(app, deps);
   await assessmentsRoutes(app, deps);
   await consentsRoutes(app, deps);
+  await subjectAccessRoutes(app, deps);
   await specialistRequestsRoutes(app, deps);
   await referralsRoutes(app, deps);
   await lettersRoutes(app, deps);

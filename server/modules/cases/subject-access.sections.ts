@@ -1,0 +1,104 @@
+import { catalogLabel, integrationAreasInOrder, labelsOfCatalogServices } from '#server/modules/catalog/catalog.public.ts';
+import type { Tx } from '#server/db.ts';
+import type { SubjectAccessSection } from '#server/platform/subject-access.ts';
+import * as a from './assessments.queries.ts';
+import { openNote } from './assessments.service.ts';
+import * as q from './cases.queries.ts';
+import * as k from './consents.queries.ts';
+import { openGoal } from './plans.service.ts';
+import * as p from './plans.queries.ts';
+import * as s from './subject-access.queries.ts';
+
+/**
+ * What case work holds about a person beyond the person and household records themselves (those
+ * the export and the erasure handle directly, subject-access.service.ts): consents, needs
+ * assessments, plan goals, service entries. Each leaves out what concerns only another member —
+ * an assessment of another person, a goal another member is responsible for.
+ */
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+async function areaNames(tx: Tx, locale: string): Promise<Map<string, string>> {
+  return new Map((await integrationAreasInOrder(tx)).map((r) => [r.code, catalogLabel(r.name, locale, r.code)]));
+}
+
+const consents: SubjectAccessSection = {
+  name: 'consents',
+  async collect(tx, _keys, subject) {
+    return (await k.consentsOfPerson(tx, subject.personId)).map((c) => ({
+      purpose: c.purpose,
+      recipient: c.recipient,
+      givenOn: c.givenOn,
+      method: c.method,
+      witnessName: c.witnessName,
+      validUntil: c.validUntil,
+      withdrawnAt: iso(c.withdrawnAt),
+    }));
+  },
+  async erase(tx, subject) {
+    return subject.wholeHousehold ? s.eraseRows(tx, 'consent', 'household_id', [subject.householdId]) : s.eraseRows(tx, 'consent', 'person_id', subject.personIds);
+  },
+};
+
+const assessments: SubjectAccessSection = {
+  name: 'assessments',
+  async collect(tx, keys, subject) {
+    const areas = await areaNames(tx, subject.locale);
+    const rows = (await a.allAssessmentsOf(tx, subject.householdId)).filter((r) => r.personId === null || r.personId === subject.personId);
+    return rows.map((r) => ({
+      concerns: r.personId ? 'person' : 'household',
+      area: areas.get(r.areaCode) ?? r.areaCode,
+      level: r.level,
+      assessedOn: r.assessedOn,
+      note: openNote(keys, r),
+    }));
+  },
+  erase: (tx, subject) => s.deleteAssessments(tx, subject.householdId, subject.personIds, subject.wholeHousehold),
+};
+
+const goals: SubjectAccessSection = {
+  name: 'goals',
+  async collect(tx, keys, subject) {
+    const file = await q.caseFileOfHousehold(tx, subject.householdId);
+    const plan = file ? await p.planOfCaseFile(tx, file.id) : undefined;
+    if (!plan) return [];
+    const areas = await areaNames(tx, subject.locale);
+    const rows = (await p.goalsOf(tx, plan.id)).filter((g) => g.responsiblePersonId === null || g.responsiblePersonId === subject.personId);
+    return rows.map((g) => {
+      const open = openGoal(keys, g);
+      return {
+        area: areas.get(g.areaCode) ?? g.areaCode,
+        title: open.title,
+        steps: open.steps.map((step) => `${step.done ? '✓ ' : ''}${step.text}`),
+        responsible: g.responsiblePersonId === subject.personId ? 'person' : g.responsibleKind,
+        dueOn: g.dueOn,
+        status: g.status,
+        reviewedOn: g.reviewedOn,
+        reviewNote: open.reviewNote,
+      };
+    });
+  },
+  erase: (tx, subject) => s.eraseGoals(tx, subject.householdId, subject.personIds, subject.wholeHousehold),
+};
+
+const serviceEntries: SubjectAccessSection = {
+  name: 'serviceEntries',
+  async collect(tx, keys, subject) {
+    const rows = await s.serviceEntriesWith(tx, subject.personId);
+    const services = new Map((await labelsOfCatalogServices(tx, [...new Set(rows.map((r) => r.catalogServiceId))])).map((x) => [x.id, catalogLabel(x.name, subject.locale, x.code)]));
+    return rows.map((r) => ({
+      occurredOn: r.occurredOn,
+      service: services.get(r.catalogServiceId) ?? '',
+      role: r.counselledIds.includes(subject.personId) ? 'counselled' : 'alongside',
+      minutes: r.minutes,
+      setting: r.setting,
+      language: r.language,
+      interpreter: r.interpreter,
+      note: r.noteSealed && r.note ? keys.open(r.note, `service_entry:${r.id}:note`) : r.note,
+    }));
+  },
+  erase: (tx, subject) => s.eraseServiceEntries(tx, subject.householdId, subject.personIds, subject.wholeHousehold),
+};
+
+/** Case work's sections, in the order the export shows them and the erasure runs them. */
+export const CASE_SUBJECT_ACCESS: readonly SubjectAccessSection[] = [consents, assessments, goals, serviceEntries];
