@@ -7,6 +7,7 @@ import * as cases from '#contracts/cases.ts';
 import * as caseWork from '#contracts/case-work.ts';
 import * as catalog from '#contracts/catalog.ts';
 import * as consents from '#contracts/consents.ts';
+import * as specialist from '#contracts/specialist-requests.ts';
 import * as network from '#contracts/network.ts';
 import * as referrals from '#contracts/referrals.ts';
 import * as geo from '#contracts/geo.ts';
@@ -94,6 +95,13 @@ export const API_ROUTES = {
   'GET /api/households/:id/consents': { response: consents.consentList },
   'POST /api/households/:id/consents': { response: consents.consent, body: consents.recordConsentBody },
   'POST /api/consents/:id/withdraw': { response: consents.consent, body: consents.withdrawConsentBody },
+
+  // Fachleistung requests: the provider's on the household page, the city's coordinators' review and decision
+  'GET /api/households/:id/specialist-requests': { response: specialist.specialistRequestList },
+  'POST /api/households/:id/specialist-requests': { response: specialist.specialistRequest, body: specialist.applySpecialistBody },
+  'POST /api/specialist-requests/:id/submit': { response: specialist.specialistRequest, body: specialist.submitSpecialistBody },
+  'GET /api/specialist-requests': { response: specialist.cityRequestList, query: specialist.cityRequestQuery },
+  'POST /api/specialist-requests/:id/decide': { response: specialist.cityRequest, body: specialist.decideSpecialistBody },
 
   // referrals of a household's people to partners, and the provider's partners per region
   'GET /api/households/:id/referrals': { response: referrals.referralList },

@@ -20,6 +20,7 @@ import { LettersSection } from './LettersSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ReferralsSection } from './ReferralsSection.tsx';
 import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
+import { SpecialistSection } from './SpecialistSection.tsx';
 
 /** A date of birth as far as it is known: a year, a month, or the day. */
 function birthLabel(value: string | null, language: string): string {
@@ -115,6 +116,7 @@ export function HouseholdPage() {
       <PlanSection householdId={h.id} />
       <ServiceEntriesSection householdId={h.id} members={h.members} />
       <ConsentsSection householdId={h.id} />
+      <SpecialistSection householdId={h.id} />
       <ReferralsSection householdId={h.id} />
       <LettersSection householdId={h.id} />
       <AppointmentsSection household={h} />
