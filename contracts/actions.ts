@@ -119,6 +119,11 @@ export const ACTIONS = {
   'specialist-request.apply': PROVIDER_STAFF,
   'specialist-request.review': { city_coordinator: 'region' },
   'specialist-request.decide': { city_coordinator: 'region' },
+  // transfers when a household moves to another region: the sender starts (with consent), the receiving provider accepts or declines
+  'transfer.read': PROVIDER_STAFF,
+  'transfer.start': PROVIDER_STAFF,
+  'transfer.accept': PROVIDER_STAFF,
+  'transfer.decline': PROVIDER_STAFF,
   'worklist.read': PROVIDER_STAFF,
   'worklist.read-team': { provider_admin: 'organisation' },
   'residence-status.list': EVERY_STAFF,

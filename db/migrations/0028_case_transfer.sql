@@ -33,7 +33,7 @@ ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_received_household_fk"
 CREATE UNIQUE INDEX "case_transfer_pending_key" ON "case_transfer" USING btree ("household_id") WHERE "case_transfer"."state" = 'pending';--> statement-breakpoint
 CREATE INDEX "case_transfer_incoming_idx" ON "case_transfer" USING btree ("to_organisation_id","state");--> statement-breakpoint
 CREATE INDEX "case_transfer_outgoing_idx" ON "case_transfer" USING btree ("from_organisation_id","household_id");--> statement-breakpoint
--- Transfers (decision 0016): the one case table two tenants share. The sending and the receiving
+-- Transfers (decision 0019): the one case table two tenants share. The sending and the receiving
 -- provider see the row (policy on both ids), no third provider, never the city scope. Only the
 -- sender inserts (a pending transfer of its own household, to another provider). A trigger keeps
 -- each side to its columns: the receiver decides a pending transfer once (accepted with the

@@ -27,7 +27,7 @@ let ctx: TestContext;
 let sessions: Map<Role, Session>;
 let f: OfficeFixture;
 /** The record of tenant A each path parameter names, by route prefix. */
-const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', referral: '', letter: '', specialistRequest: '' };
+const records = { office: '', type: '', resource: '', appointment: '', photo: '', account: '', household: '', person: '', otherPerson: '', caseFile: '', assessment: '', serviceEntry: '', service: '', consent: '', partner: '', referral: '', letter: '', specialistRequest: '', transfer: '' };
 /** The same role in the record's own tenant (A), and in another tenant or region (B). */
 const insiders = new Map<Role, Session>();
 const outsiders = new Map<Role, Session>();
@@ -82,6 +82,19 @@ beforeAll(async () => {
   const request = await ctx.request(worker, { method: 'POST', url: `/api/households/${h.id}/specialist-requests`, payload: { criteria: ['health'], forecastHours: 40, justification: 'Begleitung zu Fachärzten', submit: true } });
   expect(request.statusCode, request.body).toBe(201);
   records.specialistRequest = request.json<{ id: string }>().id;
+  // A transfer tenant A receives: a household of another provider in Süd moving to Nord, whose provider is tenant A.
+  const agreement = await ctx.request(sessions.get('city_admin') ?? null, { method: 'POST', url: '/api/service-agreements', payload: { providerId: f.providerId, regionCode: 'nord', validFrom: '2024-01-01' } });
+  expect(agreement.statusCode, agreement.body).toBe(201);
+  const transferSender = await ctx.staff('social_worker');
+  const moving = (await ctx.request(transferSender, { method: 'POST', url: '/api/households', payload: { ...familyBody({ quarterCode: '61' }), confirmNotDuplicate: true } })).json<{ id: string; members: { id: string }[] }>();
+  const transferPreview = (await ctx.request(transferSender, { method: 'GET', url: `/api/households/${moving.id}/transfer-preview?regionCode=nord` })).json<{ receivingProvider: { name: string } | null }>();
+  for (const m of moving.members) {
+    const given = await ctx.request(transferSender, { method: 'POST', url: `/api/households/${moving.id}/consents`, payload: { personId: m.id, purpose: 'transfer', recipientKind: 'receiving_provider', recipient: transferPreview.receivingProvider?.name ?? '', givenOn: MONDAY, method: 'signed_paper' } });
+    expect(given.statusCode, given.body).toBe(201);
+  }
+  const transfer = await ctx.request(transferSender, { method: 'POST', url: `/api/households/${moving.id}/transfers`, payload: { regionCode: 'nord' } });
+  expect(transfer.statusCode, transfer.body).toBe(201);
+  records.transfer = transfer.json<{ id: string }>().id;
   insiders.set('provider_admin', f.admin).set('social_worker', worker).set('city_coordinator', coordinator);
 
   // Tenant B: another provider's staff; a coordinator assigned to Süd (the office lies in Nord).
@@ -120,6 +133,7 @@ function recordUrl(pattern: string): string | null {
     ['/api/partners/:id', records.partner],
     ['/api/referrals/:id', records.referral],
     ['/api/specialist-requests/:id', records.specialistRequest],
+    ['/api/transfers/:id', records.transfer],
   ].find(([prefix]) => pattern.startsWith(prefix ?? ''));
   const named: Record<string, string> = { id: first?.[1] ?? '', appointmentId: records.appointment, photoId: records.photo };
   let missing = false;
@@ -178,6 +192,10 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/households/:id/specialist-requests': { criteria: ['crisis'], forecastHours: 50, justification: 'Krisenbegleitung' },
     'POST /api/specialist-requests/:id/submit': { version: 1 },
     'POST /api/specialist-requests/:id/decide': { decision: 'reject', version: 1, reason: 'Bedarf nicht ausreichend begründet' },
+    'POST /api/households/:id/transfers': { regionCode: 'sued' },
+    // A version the transfer never had: the use case answers 409 and decides nothing the walk still needs.
+    'POST /api/transfers/:id/accept': { version: 999 },
+    'POST /api/transfers/:id/decline': { version: 999, reason: 'Kein Platz' },
     'POST /api/offices/:id/quick-contacts': { occurredOn: MONDAY, areaCodes: ['work'] },
     'POST /api/households/:id/plan/review': { version: 1, reviewedOn: '2026-06-01', goals: [{ id: records.household, result: 'achieved' }] },
   };

@@ -38,3 +38,15 @@ export async function agreementRegionCodesOf(tx: Tx, providerId: string, from: s
   const regions = await regionsByIds(tx, await q.agreementRegionIdsOf(tx, providerId, from));
   return [...regions.values()].map((r) => r.code);
 }
+
+/**
+ * The provider holding each region's service agreement on a day (transfers: the provider a
+ * household moving to that region goes to). One per region; where agreements overlap, the one
+ * in force longest.
+ */
+export async function providersOfRegionsOn(tx: Tx, day: string): Promise<{ regionCode: string; regionName: string; providerId: string; providerName: string }[]> {
+  const inForce = (await namedAgreements(tx)).filter((a) => a.validFrom <= day && (a.validTo === null || a.validTo > day));
+  const byRegion = new Map<string, NamedAgreement>();
+  for (const a of inForce) if (!byRegion.has(a.regionCode)) byRegion.set(a.regionCode, a);
+  return [...byRegion.values()].map((a) => ({ regionCode: a.regionCode, regionName: a.regionName, providerId: a.providerId, providerName: a.providerName }));
+}

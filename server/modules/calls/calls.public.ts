@@ -5,6 +5,8 @@
 export { labelsOfServiceAgreements } from './labels.queries.ts';
 /** Where a provider works: the regions of its service agreements in force on or after a date (region assignment of its staff). */
 export { agreementRegionCodesOf } from './agreements.ts';
+/** Transfers: the provider holding each region's service agreement on a day. */
+export { providersOfRegionsOn } from './agreements.ts';
 
 // Service agreements: the public pages list them; offices check that a provider holds a region's.
 export { listServiceAgreements } from './calls.service.ts';

@@ -14,6 +14,7 @@ import { lettersRoutes } from './letters.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { referralsRoutes } from './referrals.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
+import { transfersRoutes } from './transfers.routes.ts';
 import { subjectAccessRoutes } from './subject-access.routes.ts';
 
 const listQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(100).default(50) }).strict();
@@ -33,6 +34,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await specialistRequestsRoutes(app, deps);
   await referralsRoutes(app, deps);
   await lettersRoutes(app, deps);
+  await transfersRoutes(app, deps);
 
   app.get('/api/residence-statuses', {
     config: { action: 'residence-status.list' },

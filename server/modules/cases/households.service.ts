@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { mayOnRecord, roleMay } from '#contracts/actions.ts';
-import type { addMemberBody, createHouseholdBody, Household, updateHouseholdBody } from '#contracts/cases.ts';
+import type { addMemberBody, createHouseholdBody, Household, PersonInput, updateHouseholdBody } from '#contracts/cases.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
@@ -100,23 +100,35 @@ export async function createHousehold(deps: Deps, actor: Actor, input: z.infer<t
       const candidates = await likelyDuplicates(tx, staff, input.members);
       if (candidates.length) throw duplicateProblem(candidates);
     }
-    const h = await q.insertHousehold(tx, {
-      organisationId: staff.organisationId,
-      ...whereItLives(input, memberCode, place.region.code),
-      createdAt: now,
-      updatedAt: now,
-    });
-    const personIds: string[] = [];
-    for (const m of input.members) {
-      const p = await q.insertPerson(tx, { ...personValues(m), organisationId: staff.organisationId, householdId: h.id, createdAt: now, updatedAt: now });
-      await search.insertNameKeys(tx, staff.organisationId, p.id, spellingKeys(p));
-      personIds.push(p.id);
-    }
-    const file = await q.insertCaseFile(tx, { organisationId: staff.organisationId, householdId: h.id, openedAt: now, createdAt: now });
-    if (roleMay(staff.role, 'case.carry')) await q.replaceAssignees(tx, file.id, staff.organisationId, [staff.accountId], now);
+    const { household: h, file, personIds } = await insertHouseholdWithPeople(tx, staff, whereItLives(input, memberCode, place.region.code), input.members, now);
     await recordAudit(tx, staff, { action: 'household.create', recordType: 'household', recordIds: [h.id, file.id, ...personIds] }, now);
     return buildHousehold(deps, tx, staff, h, locale);
   });
+}
+
+/**
+ * The household, its people with their search keys and its case file, opened now and assigned to
+ * the social worker creating it: what a new household and an accepted transfer (transfers.service.ts)
+ * both write, in the caller's transaction, after their own checks.
+ */
+export async function insertHouseholdWithPeople(tx: Tx, staff: StaffActor, where: ReturnType<typeof whereItLives>, members: readonly PersonInput[], now: Date) {
+  const household = await q.insertHousehold(tx, { organisationId: staff.organisationId, ...where, createdAt: now, updatedAt: now });
+  const personIds: string[] = [];
+  for (const m of members) {
+    const p = await q.insertPerson(tx, { ...personValues(m), organisationId: staff.organisationId, householdId: household.id, createdAt: now, updatedAt: now });
+    await search.insertNameKeys(tx, staff.organisationId, p.id, spellingKeys(p));
+    personIds.push(p.id);
+  }
+  const file = await q.insertCaseFile(tx, { organisationId: staff.organisationId, householdId: household.id, openedAt: now, createdAt: now });
+  if (roleMay(staff.role, 'case.carry')) await q.replaceAssignees(tx, file.id, staff.organisationId, [staff.accountId], now);
+  return { household, file, personIds };
+}
+
+/** Where a household of a region lives before its address is known (an accepted transfer): the region only. */
+export async function placeInRegion(tx: Tx, staff: StaffActor, regionCode: string, accommodation: HouseholdFields['accommodation'], at: string) {
+  const fields = { accommodation, accommodationName: '', street: '', houseNumber: '', postcode: '', quarterCode: null, regionCode };
+  const { place, memberCode } = await locate(tx, staff, fields, at);
+  return whereItLives(fields, memberCode, place.region.code);
 }
 
 /** GET /api/households/:id — the household at a glance. Every view is audited (case.read). */

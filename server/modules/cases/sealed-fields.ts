@@ -1,6 +1,6 @@
 import { rowFieldContext, type SealedColumn } from '#server/platform/sealed-fields.ts';
 
-/** The case work's sealed columns (notes and goals in sensitive areas or marked sensitive), for `lotse keys rotate`. */
+/** The case work's sealed columns (notes and goals in sensitive areas or marked sensitive, transfer packages), for `lotse keys rotate`. */
 export const CASE_SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'service_entry', key: 'id', organisation: 'organisation_id', column: 'note', sealedFlag: 'note_sealed', context: rowFieldContext('service_entry', 'note') },
   { table: 'need_assessment', key: 'id', organisation: 'organisation_id', column: 'note', sealedFlag: 'note_sealed', context: rowFieldContext('need_assessment', 'note') },
