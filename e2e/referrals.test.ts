@@ -87,8 +87,22 @@ describe('referrals from the case file (tablet, 1024×768)', () => {
     await page.getByRole('region', { name: 'Vermittlungen', exact: true }).getByRole('row', { name: new RegExp(partner) }).waitFor();
     expect(page.url()).toContain('#referral-');
 
-    const list = await api.json<{ referrals: { state: string; followUpOn: string }[] }>('GET', `/api/households/${household.id}/referrals`);
-    expect(list.referrals.map((x) => [x.state, x.followUpOn])).toEqual([['accepted', berlinDay(3)]]);
+    // A colleague notes something meanwhile: the stale save is refused, the form says so, the next save builds on theirs.
+    const [accepted] = (await api.json<{ referrals: { id: string; version: number }[] }>('GET', `/api/households/${household.id}/referrals`)).referrals;
+    const again = page.getByRole('region', { name: 'Vermittlungen', exact: true }).getByRole('row', { name: new RegExp(partner) });
+    await again.getByRole('button', { name: `Stand ändern: ${partner}` }).click();
+    await api.json('PATCH', `/api/referrals/${accepted?.id ?? ''}`, { version: accepted?.version ?? 1, outcome: 'Einstufungstest bestanden' }, 200);
+    const done = page.getByRole('region', { name: `Stand der Vermittlung an ${partner} (Omar Haddad ${tag})` });
+    await done.getByRole('radio', { name: 'erledigt' }).check();
+    await done.getByLabel('Ergebnis').fill('Kurs begonnen');
+    await done.getByRole('button', { name: 'Stand speichern' }).click();
+    await done.getByText('Jemand hat diesen Eintrag inzwischen geändert.', { exact: false }).waitFor();
+    await expectAccessible(page, 'referral changed meanwhile');
+    await done.getByRole('button', { name: 'Stand speichern' }).click();
+    await page.getByRole('status').filter({ hasText: `Gespeichert: ${partner}, erledigt.` }).waitFor();
+
+    const list = await api.json<{ referrals: { state: string; outcome: string; followUpOn: string }[] }>('GET', `/api/households/${household.id}/referrals`);
+    expect(list.referrals.map((x) => [x.state, x.outcome, x.followUpOn])).toEqual([['done', 'Kurs begonnen', berlinDay(3)]]);
     await context.close();
   });
 });
