@@ -112,7 +112,7 @@ export const planView = z.object({
 export type PlanView = z.infer<typeof planView>;
 
 // ---------------------------------------------------------------- worklist
-export const WORKLIST_KINDS = ['goal_overdue', 'goal_due', 'plan_review_due', 'residence_expiring', 'basic_window_closing', 'case_dormant', 'referral_follow_up', 'letter_overdue', 'letter_due', 'specialist_ending'] as const;
+export const WORKLIST_KINDS = ['goal_overdue', 'goal_due', 'plan_review_due', 'residence_expiring', 'basic_window_closing', 'case_dormant', 'referral_follow_up', 'letter_overdue', 'letter_due', 'specialist_ending', 'transfer_incoming'] as const;
 export const worklistKind = z.enum(WORKLIST_KINDS);
 
 export const worklistItem = z.object({

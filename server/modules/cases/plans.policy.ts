@@ -73,7 +73,7 @@ export function sealsGoal(sensitiveAreas: ReadonlySet<string>, areaCode: string,
   return sensitiveAreas.has(areaCode) || marked;
 }
 
-const ORDER: Record<WorklistItem['kind'], number> = { goal_overdue: 0, plan_review_due: 1, goal_due: 2, residence_expiring: 3, basic_window_closing: 4, case_dormant: 5, referral_follow_up: 3, letter_overdue: 0, letter_due: 2, specialist_ending: 3 };
+const ORDER: Record<WorklistItem['kind'], number> = { goal_overdue: 0, plan_review_due: 1, goal_due: 2, residence_expiring: 3, basic_window_closing: 4, case_dormant: 5, referral_follow_up: 3, letter_overdue: 0, letter_due: 2, specialist_ending: 3, transfer_incoming: 0 };
 
 /** The worklist in the order it is worked: overdue first, then by date, kind and household. */
 export function sortWorklist(items: WorklistItem[]): WorklistItem[] {

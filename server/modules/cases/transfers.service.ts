@@ -352,11 +352,12 @@ export async function declineTransfer(deps: Deps, actor: Actor, id: string, inpu
 }
 
 /** The worklist: pending incoming transfers within the actor's reach (in the caller's tenant transaction). */
-export async function incomingTransfersFor(deps: Pick<Deps, 'keys'>, tx: Tx, staff: StaffActor): Promise<{ id: string; headName: string; fromRegionCode: string; toRegionCode: string; createdAt: Date }[]> {
+export async function incomingTransfersFor(deps: Pick<Deps, 'keys'>, tx: Tx, staff: StaffActor): Promise<{ id: string; headName: string; fromProviderName: string; toRegionCode: string }[]> {
   const rows = (await t.transfersOf(tx, staff.organisationId, 'incoming')).filter((r) => r.state === 'pending' && may(staff, 'transfer.accept', sideRecord(staff, r)));
+  const senders = new Map((await labelsOfOrganisations(tx, [...new Set(rows.map((r) => r.fromOrganisationId))])).map((o) => [o.id, o.name]));
   return rows.map((r) => {
     const pkg = transferPackage.parse(JSON.parse(deps.keys.open(r.package, transferPackageContext(r.id))));
     const head = pkg.people.find((x) => x.relationship === 'head') ?? pkg.people[0];
-    return { id: r.id, headName: head ? nameOf(head) : '', fromRegionCode: r.fromRegionCode, toRegionCode: r.toRegionCode, createdAt: r.createdAt };
+    return { id: r.id, headName: head ? nameOf(head) : '', fromProviderName: senders.get(r.fromOrganisationId) ?? '', toRegionCode: r.toRegionCode };
   });
 }

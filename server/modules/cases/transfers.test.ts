@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consent, ConsentList } from '#contracts/consents.ts';
+import type { Worklist } from '#contracts/plans.ts';
 import type { Transfer, TransferList, TransferPreview } from '#contracts/transfers.ts';
 import { queryRows } from '#server/db.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
@@ -144,6 +145,9 @@ describe('transfer of a household to another region\'s provider', () => {
   });
 
   it('shows the receiver its incoming transfer with exactly the consented package and nothing else of the sender', async () => {
+    const worklist = (await ctx.request(receiver, { method: 'GET', url: '/api/worklist' })).json<Worklist>();
+    expect(worklist.items.filter((i) => i.kind === 'transfer_incoming')).toEqual([{ kind: 'transfer_incoming', date: '2026-12-01', household: { id: sent.id, name: 'Mohammed Al-Hassan', regionCode: 'sued' }, subject: 'Nord e. V.', link: `/transfers/${sent.id}`, assignees: [] }]);
+    expect((await ctx.request(thirdWorker, { method: 'GET', url: '/api/worklist' })).json<Worklist>().items).toEqual([]);
     const list = (await ctx.request(receiver, { method: 'GET', url: '/api/transfers?direction=incoming' })).json<TransferList>();
     expect(list.transfers.map((t) => [t.id, t.headName, t.people, t.state])).toEqual([[sent.id, 'Mohammed Al-Hassan', 4, 'pending']]);
     const res = await read(receiver, sent.id);

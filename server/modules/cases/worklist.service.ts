@@ -13,6 +13,7 @@ import { addDays, assignedOnRange, basicWindowClosing, DUE_SOON_DAYS, goalDue, R
 import { openGoal } from './plans.service.ts';
 import { followUpDue } from './referrals.policy.ts';
 import { approvalsEndingOf, SPECIALIST_ENDING_DAYS } from './specialist-requests.service.ts';
+import { incomingTransfersFor } from './transfers.service.ts';
 import * as wl from './worklist.queries.ts';
 
 /**
@@ -62,6 +63,10 @@ async function buildWorklist(deps: Deps, staff: StaffActor, scope: wl.WorklistSc
     for (const a of await approvalsEndingOf(tx, cases.map((c) => c.householdId), today, addDays(today, SPECIALIST_ENDING_DAYS))) add(a.householdId, 'specialist_ending', a.approvedUntil, '', `#specialist-${a.id}`);
     for (const c of cases) {
       if (caseStatusOf({ ...c, closedAt: null }, now, deps.config.cases.dormantAfterDays) === 'dormant') add(c.householdId, 'case_dormant', berlinDate(c.lastContactAt ?? c.openedAt), '', '');
+    }
+    // Households coming in from another region's provider, to accept or decline today: the transfer page.
+    for (const x of await incomingTransfersFor(deps, tx, staff)) {
+      items.push({ kind: 'transfer_incoming', date: today, household: { id: x.id, name: x.headName, regionCode: x.toRegionCode }, subject: x.fromProviderName, link: `/transfers/${x.id}`, assignees: [] });
     }
     const sorted = sortWorklist(items);
     await recordAudit(tx, staff, { action: kind === 'mine' ? 'worklist.read' : 'worklist.read-team', recordType: 'household', recordIds: [...new Set(sorted.map((i) => i.household.id))] }, now);
