@@ -4,7 +4,7 @@
  *
  * Rules
  * (a) Missing: every German key must exist in each language its namespace requires:
- *       `public`, `errors`, `appointments-mail` and `consent-form` (resident-facing)  de, en, ar, fa, uk, ru
+ *       `public`, `errors`, `appointments-mail`, `consent-form` and `subject-access` (resident-facing)  de, en, ar, fa, uk, ru
  *       `easy-language` (Leichte Sprache is German by nature)  de
  *       every other namespace (staff, mail, …)  de, en
  * (b) Extra: no language may have a key that German does not have.
@@ -37,6 +37,7 @@ const REQUIRED: Record<string, readonly string[]> = {
   'appointments-mail': PUBLIC_LANGUAGES,
   'easy-language': ['de'],
   'consent-form': PUBLIC_LANGUAGES,
+  'subject-access': PUBLIC_LANGUAGES,
 };
 const DEFAULT_REQUIRED = ['de', 'en'] as const;
 

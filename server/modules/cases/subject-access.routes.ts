@@ -2,9 +2,10 @@ import { idParams } from '#contracts/common.ts';
 import * as c from '#contracts/subject-access.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
+import { printSubjectAccess } from './subject-access.pdf.ts';
 import * as subjectAccess from './subject-access.service.ts';
 
-/** Subject access (DSGVO Art. 15) as JSON, and erasure on request (Art. 17); every export and erasure audited. */
+/** Subject access (DSGVO Art. 15) as JSON and PDF, and erasure on request (Art. 17); every export and erasure audited. */
 export async function subjectAccessRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['cases'];
 
@@ -14,6 +15,14 @@ export async function subjectAccessRoutes(app: App, deps: Deps): Promise<void> {
   }, async (request, reply) => {
     const data = await subjectAccess.exportSubjectAccess(deps, request.actor, request.params.id, request.locale);
     return reply.header('content-disposition', `attachment; filename="auskunft-${data.personId.slice(0, 8)}.json"`).header('cache-control', 'no-store').send(data);
+  });
+
+  app.get('/api/people/:id/subject-access.pdf', {
+    config: { action: 'person.export' },
+    schema: { tags, summary: 'The same export printed (PDF): headings and labels in German beside `language` (default the person\'s recorded language); audited as an export', params: idParams, querystring: c.subjectAccessPdfQuery },
+  }, async (request, reply) => {
+    const printed = await printSubjectAccess(deps, request.actor, request.params.id, request.query.language);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${printed.filename}"`).header('cache-control', 'no-store').send(printed.pdf);
   });
 
   app.post('/api/people/:id/erase', {

@@ -5,6 +5,7 @@ import { queryRows } from '#server/db.ts';
 import { verifyAuditLog } from '#server/modules/audit/audit.public.ts';
 import { currentCatalog } from '#server/modules/catalog/catalog.public.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
+import { pdfText } from '#test/pdf.ts';
 import { providerWithFamily } from './cases.fixture.ts';
 
 interface Household { id: string; members: { id: string; givenNames: string; version: number }[] }
@@ -103,6 +104,42 @@ describe('subject access (Art. 15)', () => {
       expect((await exportOf(await ctx.staff(role), member(0))).statusCode).toBe(403);
     }
     expect((await exportOf(admin, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});
+
+describe('subject access printed (PDF)', () => {
+  const pdfOf = (session: Session, personId: string, query = '') => ctx.request(session, { method: 'GET', url: `/api/people/${personId}/subject-access.pdf${query}` });
+  const textOf = async (body: Buffer) => (await pdfText(body)).replace(/\s+/g, ' ');
+
+  it('prints Mohammed\'s export in German beside Arabic (his language): headings, labels, his names in both scripts, his records; audited as an export', async () => {
+    const res = await pdfOf(admin, member(0));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="auskunft-${member(0).slice(0, 8)}-ar.pdf"`);
+    const text = await textOf(res.rawPayload);
+    for (const german of ['Auskunft über Ihre gespeicherten Daten (Art. 15 DSGVO)', 'Einwilligungen', 'Familienname', 'Al-Hassan', 'Mohammed', 'Jobcenter Dresden', 'Kein Kursplatz', SHARED_NOTE, 'Wer die Akte geöffnet oder geändert hat', 'Nord e. V.']) {
+      expect(text).toContain(german);
+    }
+    for (const arabic of ['الموافقات', 'اسم العائلة', 'الحسن', 'محمد', 'من فتح الملف أو غيره']) {
+      expect(text).toContain(arabic);
+    }
+    expect(text).not.toContain(FATIMA_HEALTH);
+    const [audit] = await owner<{ action: string; record_ids: string[] }>(sql`select action, record_ids from audit_entry where organisation_id = ${nord} order by seq desc limit 1`);
+    expect(audit).toEqual({ action: 'person.export', record_ids: [member(0), family.id] });
+  });
+
+  it('prints the language asked for (Ukrainian, Persian) beside German, German alone when asked; another provider 404, city staff 403', async () => {
+    const uk = await textOf((await pdfOf(admin, member(0), '?language=uk')).rawPayload);
+    expect(uk).toContain('Згоди');
+    expect(uk).toContain('Einwilligungen');
+    const fa = await textOf((await pdfOf(admin, member(0), '?language=fa')).rawPayload);
+    expect(fa).toContain('Empfänger · گیرنده');
+    const de = await textOf((await pdfOf(admin, member(0), '?language=de')).rawPayload);
+    expect(de).toContain('Einwilligungen');
+    expect(de).not.toContain('الموافقات');
+    expect((await pdfOf(admin, member(0), '?language=xx')).statusCode).toBe(400);
+    expect((await pdfOf(await ctx.staff('social_worker'), member(0))).statusCode).toBe(404);
+    expect((await pdfOf(await ctx.staff('city_coordinator'), member(0))).statusCode).toBe(403);
   });
 });
 
