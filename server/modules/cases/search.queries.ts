@@ -3,8 +3,9 @@ import { queryRows, type Tx } from '#server/db.ts';
 import { personNameKey } from './cases.schema.ts';
 
 /**
- * The person search: trigram word similarity (pg_trgm, GIN-indexed) over each spelling's folded
- * Latin key, its consonant skeleton and its double-metaphone codes, best spelling per person.
+ * The person search: trigram word similarity (pg_trgm) over each spelling's folded Latin key, its
+ * consonant skeleton and its double-metaphone codes, best spelling per person — scored over the
+ * tenant's distinct key values (person_name_term), see docs/decisions/0020-person-search-terms.md.
  * The tenant binds it (RLS, and the search function's own rule); `regionCodes` keeps a region-bound
  * social worker inside its regions.
  */
@@ -59,29 +60,44 @@ export interface SearchHit {
 
 /**
  * People whose spellings resemble the query keys, best first, up to `limit` (merged records left
- * out). Each condition is a GIN trigram index scan; the three are OR-ed (a bitmap OR).
+ * out). lotse_person_name_matches (migrations person_search, person_name_term) scores the tenant's
+ * distinct key values by trigram similarity and looks the people up by value, bound to the tenant by
+ * the function itself; person and household are read in a second statement under their policies, by
+ * primary key (joined in one statement, the planner guessed 1 000 rows from the function and scanned
+ * every household of the tenant through its policy).
  */
 export async function searchPeople(tx: Tx, query: { latin: string; skeleton: string }, regionCodes: readonly string[] | null, limit: number): Promise<SearchHit[]> {
-  // The query's phonetic key first, as a value: called inside the statement it would be computed per row.
-  const [codes] = await queryRows<{ phonetic: string }>(tx, sql`select lotse_name_phonetic(${query.latin}) as phonetic`);
-  const phonetic = codes?.phonetic ?? '';
   const regions = regionCodes === null ? sql`null::text[]` : sql`array[${sql.join([...regionCodes, ''].map((c) => sql`${c}`), sql`, `)}]::text[]`;
-  // lotse_person_name_matches (migration person_search): the index search, bound to the tenant by the
-  // function itself; person and household are joined here under their policies.
-  return queryRows<SearchHit>(
+  // The query's phonetic key as an argument: computed once for the call.
+  const matches = await queryRows<{ personId: string; nameScore: number; skeletonScore: number; phoneticScore: number; spellings: string[] }>(
+    tx,
+    sql`
+      select m.person_id as "personId", m.name_score::float8 as "nameScore", m.skeleton_score::float8 as "skeletonScore",
+             m.phonetic_score::float8 as "phoneticScore", m.spellings as "spellings"
+      from lotse_person_name_matches(${query.latin}, ${query.skeleton}, lotse_name_phonetic(${query.latin}), ${regions}, ${limit}) m`,
+  );
+  if (matches.length === 0) return [];
+  const people = await queryRows<Omit<SearchHit, 'nameScore' | 'skeletonScore' | 'phoneticScore' | 'spellings'>>(
     tx,
     sql`
       select p.id as "personId", p.household_id as "householdId", h.region_code as "regionCode",
              p.family_name as "familyName", p.given_names as "givenNames",
-             p.birth_year as "birthYear", p.birth_month as "birthMonth", p.birth_day as "birthDay",
-             m.name_score::float8 as "nameScore", m.skeleton_score::float8 as "skeletonScore",
-             m.phonetic_score::float8 as "phoneticScore", m.spellings as "spellings"
-      from lotse_person_name_matches(${query.latin}, ${query.skeleton}, ${phonetic}, ${regions}, ${limit}) m
-      join person p on p.id = m.person_id
+             p.birth_year as "birthYear", p.birth_month as "birthMonth", p.birth_day as "birthDay"
+      from person p
       join household h on h.id = p.household_id
-      where p.merged_into_id is null
-      order by greatest(m.name_score, 0.95 * m.skeleton_score, 0.8 * m.phonetic_score) desc, p.id`,
+      where p.id = any (array[${sql.join(
+        matches.map((m) => sql`${m.personId}`),
+        sql`, `,
+      )}]::uuid[]) and p.merged_into_id is null`,
   );
+  const byId = new Map(people.map((p) => [p.personId, p]));
+  const best = (m: { nameScore: number; skeletonScore: number; phoneticScore: number }): number => Math.max(m.nameScore, 0.95 * m.skeletonScore, 0.8 * m.phoneticScore);
+  return matches
+    .flatMap((m) => {
+      const p = byId.get(m.personId);
+      return p ? [{ ...p, ...m }] : [];
+    })
+    .sort((a, b) => best(b) - best(a) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
 
 /** The baseline of the benchmark: one indexed equality look-up on the same table. */
