@@ -118,10 +118,11 @@ describe('lotse keys rotate', () => {
     if (!column) throw new Error('appointment.name_sealed is not listed');
     const [row] = await valuesOf(column);
     if (!row || typeof row.value !== 'string') throw new Error('the demo holds no appointment');
+    const before = row.value;
     const ring = createKeyRing([keyC]);
     const saved = ring.seal('Neu gespeichert', column.context(row.key));
     await ctx.database.db.owner.execute(sql`update appointment set name_sealed = ${saved} where id = ${row.key}`);
-    const replaced = await ctx.database.db.transaction({ kind: 'system', useCase: 'keys.rotate' }, (tx) => replaceSealedValue(tx, column, row.key, row.value, ring.seal('alt', column.context(row.key))));
+    const replaced = await ctx.database.db.transaction({ kind: 'system', useCase: 'keys.rotate' }, (tx) => replaceSealedValue(tx, column, row.key, before, ring.seal('alt', column.context(row.key))));
     expect(replaced).toBe(false);
     const [after] = await queryRows<{ v: string }>(ctx.database.db.owner, sql`select name_sealed as v from appointment where id = ${row.key}`);
     expect(ring.open(after?.v ?? '', column.context(row.key))).toBe('Neu gespeichert');
