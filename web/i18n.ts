@@ -13,6 +13,8 @@ import deEntries from '#locales/de/entries.json';
 import enEntries from '#locales/en/entries.json';
 import deConsents from '#locales/de/consents.json';
 import enConsents from '#locales/en/consents.json';
+import dePrivacy from '#locales/de/privacy.json';
+import enPrivacy from '#locales/en/privacy.json';
 import deReferrals from '#locales/de/referrals.json';
 import enReferrals from '#locales/en/referrals.json';
 import deNetwork from '#locales/de/network.json';
@@ -47,11 +49,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, network: deNetwork, appointments: deAppointments, letters: deLetters }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, network: enNetwork, appointments: enAppointments, letters: enLetters } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, network: deNetwork, appointments: deAppointments, letters: deLetters, privacy: dePrivacy }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, network: enNetwork, appointments: enAppointments, letters: enLetters, privacy: enPrivacy } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'network', 'appointments', 'letters'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'network', 'appointments', 'letters', 'privacy'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -17,6 +17,7 @@ import * as offices from '#contracts/offices.ts';
 import * as organisations from '#contracts/organisations.ts';
 import * as plans from '#contracts/plans.ts';
 import * as regions from '#contracts/regions.ts';
+import * as subjectAccess from '#contracts/subject-access.ts';
 
 /** What a route sends and answers: the contract's schemas; `response: null` for 204 No Content. */
 export interface RouteSpec {
@@ -95,6 +96,8 @@ export const API_ROUTES = {
   'GET /api/households/:id/consents': { response: consents.consentList },
   'POST /api/households/:id/consents': { response: consents.consent, body: consents.recordConsentBody },
   'POST /api/consents/:id/withdraw': { response: consents.consent, body: consents.withdrawConsentBody },
+  // the person's rights: erasure on request (the exports are downloads, linked)
+  'POST /api/people/:id/erase': { response: subjectAccess.erasureResult, body: subjectAccess.erasePersonBody },
 
   // Fachleistung requests: the provider's on the household page, the city's coordinators' review and decision
   'GET /api/households/:id/specialist-requests': { response: specialist.specialistRequestList },

@@ -18,6 +18,7 @@ import { ConsentsSection } from './ConsentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { LettersSection } from './LettersSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
+import { PrivacySection } from './PrivacySection.tsx';
 import { ReferralsSection } from './ReferralsSection.tsx';
 import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
 import { SpecialistSection } from './SpecialistSection.tsx';
@@ -120,6 +121,7 @@ export function HouseholdPage() {
       <ReferralsSection householdId={h.id} />
       <LettersSection householdId={h.id} />
       <AppointmentsSection household={h} />
+      <PrivacySection householdId={h.id} members={h.members} />
     </>
   );
 }
