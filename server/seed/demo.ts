@@ -7,7 +7,7 @@ import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
 import { seedDemoPartners } from '#server/modules/network/network.public.ts';
-import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoLetters, seedDemoPlans, seedDemoQuickContacts, seedDemoReferrals, seedDemoServiceEntries, seedDemoSpecialistRequests } from '#server/modules/cases/cases.public.ts';
+import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoLetters, seedDemoPlans, seedDemoQuickContacts, seedDemoReferrals, seedDemoServiceEntries, seedDemoSpecialistRequests, seedDemoTransfers } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -75,6 +75,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
       // Fachleistungen: an approval with specialist hours booked against it, and a request waiting for the city's coordinator.
       const [coordinator] = (await accountIdsByEmail(tx, ['koordination@stadt.demo'])).values();
       await seedDemoSpecialistRequests(tx, deps.keys, deps.now?.() ?? new Date(), providers, coordinator ?? null);
+      // Transfers: every region's provider has one household of the region before it coming in, pending, covered by its people's consents.
+      await seedDemoTransfers(tx, deps.keys, deps.now?.() ?? new Date(), providers);
     }
     // Anonymous quick contacts at every region's office on the weekdays of the last two weeks (open consultation).
     await seedDemoQuickContacts(tx, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '' })));

@@ -21,6 +21,8 @@ export { seedDemoReferrals } from './demo.referrals.ts';
 export { seedDemoLetters } from './demo.letters.ts';
 /** Demo Fachleistungen: an approval with hours booked and a request waiting, per region (in the demo seed's transaction). */
 export { seedDemoSpecialistRequests } from './demo.specialist-requests.ts';
+/** Demo transfers: one household coming in to every region's provider, pending, with the consents that cover it (in the demo seed's transaction). */
+export { seedDemoTransfers } from './demo.transfers.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';
 /** Appointments and case files: the household (and the person of it) within reach for reading the case, else 404 alike an unknown one. */

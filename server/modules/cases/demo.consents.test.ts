@@ -12,12 +12,12 @@ beforeAll(async () => {
 });
 
 describe('demo consents', () => {
-  it('gives every region\'s provider consents: signed and verbal with a witness, one run out, one withdrawn', async () => {
+  it('gives every region\'s provider consents for partners: signed and verbal with a witness, one run out, one withdrawn (the transfer consents: demo.transfers.test.ts)', async () => {
     const rows = await queryRows<{ region: string; n: number; verbal: number; witnessed: number; withdrawn: number; expired: number }>(
       ctx.database.db.owner,
       sql`select h.region_code as region, count(*)::int as n, count(*) filter (where c.method = 'verbal_witnessed')::int as verbal, count(*) filter (where c.witness_name <> '')::int as witnessed,
                  count(*) filter (where c.withdrawn_at is not null)::int as withdrawn, count(*) filter (where c.valid_until < '2026-06-01')::int as expired
-            from consent c join household h on h.id = c.household_id and h.organisation_id = c.organisation_id group by h.region_code order by h.region_code`,
+            from consent c join household h on h.id = c.household_id and h.organisation_id = c.organisation_id where c.recipient_kind = 'partner' group by h.region_code order by h.region_code`,
     );
     expect(rows.map((r) => r.region)).toEqual(['mitte', 'nord', 'sued', 'west']);
     for (const r of rows) expect([r.n, r.verbal, r.witnessed, r.withdrawn, r.expired]).toEqual([5, 2, 2, 1, 1]);

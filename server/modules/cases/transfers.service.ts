@@ -36,17 +36,17 @@ type Members = Awaited<ReturnType<typeof q.membersOf>>;
 const nameOf = (m: { givenNames: string; familyName: string }): string => `${m.givenNames} ${m.familyName}`.trim();
 const TRANSFER_CLOSE_REASON = 'transferred';
 
-/** What would move and stay, and whose consent is missing, for a household of the sender moving to a region. */
-async function assemble(deps: Deps, tx: Tx, staff: StaffActor, household: q.HouseholdRow, members: Members, regionCode: string | null, now: Date) {
+/** What would move and stay, and whose consent is missing, for a household of the sender moving to a region (the demo seed builds its transfers with it too). */
+export async function assemble(keys: Deps['keys'], tx: Tx, senderId: string, household: q.HouseholdRow, members: Members, regionCode: string | null, now: Date) {
   const today = berlinDate(now);
-  const regions = destinationRegions(await providersOfRegionsOn(tx, today), household.regionCode, staff.organisationId);
+  const regions = destinationRegions(await providersOfRegionsOn(tx, today), household.regionCode, senderId);
   const target = regionCode ? (regions.find((r) => r.regionCode === regionCode) ?? null) : null;
   const refOf = new Map(members.map((m, i) => [m.id, `p${i + 1}`]));
   const labels = await residenceLabels(tx);
   const file = await q.caseFileOfHousehold(tx, household.id);
   const plan = file ? await p.planOfCaseFile(tx, file.id) : undefined;
   const goals = plan
-    ? (await p.goalsOf(tx, plan.id)).map((g) => ({ ...g, ...(g.sealed ? { title: '', steps: [] } : openGoal(deps.keys, g)) }))
+    ? (await p.goalsOf(tx, plan.id)).map((g) => ({ ...g, ...(g.sealed ? { title: '', steps: [] } : openGoal(keys, g)) }))
     : [];
   const split = splitGoals(goals, refOf);
   const consents = await k.consentsOfHousehold(tx, household.id);
@@ -91,7 +91,7 @@ export async function previewTransfer(deps: Deps, actor: Actor, householdId: str
   return deps.db.transaction(caseScope(staff), async (tx) => {
     const household = await householdInReach(tx, staff, 'transfer.read', householdId);
     const members = await q.membersOf(tx, household.id);
-    const a = await assemble(deps, tx, staff, household, members, regionCode ?? null, now);
+    const a = await assemble(deps.keys, tx, staff.organisationId, household, members, regionCode ?? null, now);
     const pending = await t.pendingTransferOf(tx, household.id);
     await recordAudit(tx, staff, { action: 'transfer.preview', recordType: 'household', recordIds: [household.id] }, now);
     const open = Boolean(a.file && !a.file.closedAt) && !pending && a.regions.length > 0;
@@ -136,7 +136,7 @@ export async function startTransfer(deps: Deps, actor: Actor, householdId: strin
     if (file.closedAt) throw conflict('details.caseClosed');
     if (await t.pendingTransferOf(tx, household.id)) throw conflict('details.transferPending');
     const members = await q.membersOf(tx, household.id);
-    const a = await assemble(deps, tx, staff, household, members, input.regionCode, now);
+    const a = await assemble(deps.keys, tx, staff.organisationId, household, members, input.regionCode, now);
     if (!a.target) throw invalid([{ field: 'regionCode', key: 'field.invalidOption' }]);
     if (a.missing.length) return { refused: { householdId: household.id, missing: a.missing, provider: a.target.providerName }, sent: null };
     const id = randomUUID();
