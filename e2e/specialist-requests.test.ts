@@ -7,7 +7,7 @@ const app = useLotse();
 const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('Fachleistung: applied for by the provider, approved by the city (tablet, 1024×768)', () => {
-  it('a social worker applies (after a field message for too few hours), the region\'s coordinator approves under the pseudonym, and the hours delivered show against the approval', async () => {
+  it('a social worker applies (after a field message for too few hours), the region\'s coordinator approves under the pseudonym, the hours delivered show against the approval, and the provider\'s administrator finds the coordinator\'s views in its log', async () => {
     // A provider of the run's own, in a region of its own, with a social worker and a household; a coordinator of that region.
     const provider = await organisation(app);
     const r = await region(app);
@@ -94,5 +94,19 @@ describe('Fachleistung: applied for by the provider, approved by the city (table
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     await city.close();
     await context.close();
+
+    // The provider's administrator finds the coordinator's views in the provider's own log, from the household page.
+    const lead = await account(app, provider, 'provider_admin', 'Tara Teamleitung');
+    const leadContext = await newContext(app.browser);
+    const leadPage = await leadContext.newPage();
+    await leadPage.setViewportSize({ width: 1024, height: 768 });
+    await logIn(leadPage, app.url, lead);
+    await leadPage.goto(`${app.url}/app/households/${household.id}`);
+    await leadPage.getByRole('link', { name: 'Wer diese Fallakte geöffnet hat (Protokoll)' }).click();
+    await leadPage.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
+    await leadPage.getByRole('row').filter({ hasText: 'Fachleistungsanträge angesehen (Sozialamt)' }).first().waitFor();
+    await leadPage.getByRole('row').filter({ hasText: 'Fachleistung bewilligt (Sozialamt)' }).first().waitFor();
+    await expectAccessible(leadPage, 'the coordinator\'s views in the provider\'s log');
+    await leadContext.close();
   });
 });

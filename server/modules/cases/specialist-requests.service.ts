@@ -196,7 +196,9 @@ async function onBehalfOfProviders(deps: Deps, staff: StaffActor, action: string
   for (const r of rows) byProvider.set(r.organisationId, [...(byProvider.get(r.organisationId) ?? []), r]);
   for (const [organisationId, own] of byProvider) {
     await deps.db.transaction({ kind: 'tenant', organisationId }, async (tx) => {
-      await recordAudit(tx, staff, { action, recordType: 'specialist_request', recordIds: own.map((r) => r.id), organisationId }, now);
+      // The requests and their households: the provider's administrators find the city's views from the household too.
+      const recordIds = [...new Set(own.flatMap((r) => [r.id, r.householdId]))];
+      await recordAudit(tx, staff, { action, recordType: 'specialist_request', recordIds, organisationId }, now);
       for (const r of own) delivered.set(r.id, await deliveredMinutes(tx, r));
     });
   }

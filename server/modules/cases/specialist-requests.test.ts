@@ -115,8 +115,8 @@ describe('Fachleistung: the city decides', () => {
     const entries = res.json<{ entries: { action: string; actorAccountId: string | null; organisationId: string; recordIds: string[] }[] }>().entries;
     const byCity = entries.filter((e) => e.actorAccountId === coordinator.accountId);
     expect(byCity.map((e) => [e.action, e.organisationId, e.recordIds])).toEqual([
-      ['specialist-request.review', nord, [submitted.id]],
-      ['specialist-request.review-list', nord, [submitted.id]],
+      ['specialist-request.review', nord, [submitted.id, family.id]],
+      ['specialist-request.review-list', nord, [submitted.id, family.id]],
     ]);
     const [own] = await owner<{ n: number }>(sql`select count(*)::int as n from audit_entry where organisation_id = ${coordinator.organisationId} and action like 'specialist-request.review%'`);
     expect(own?.n).toBe(2);
