@@ -29,8 +29,8 @@ export async function tombstonesOf(tx: Tx, personIds: readonly string[]): Promis
   return rows.map((r) => r.id);
 }
 
-/** Deletes rows of a table without DELETE for lotse_app (consent, …) through the owner's function, in the caller's tenant; answers the count. */
-export async function eraseRows(tx: Tx, table: 'consent', column: 'person_id' | 'household_id', ids: readonly string[]): Promise<number> {
+/** Deletes rows of a table without DELETE for lotse_app (consent, referral, letter and its file) through the owner's function, in the caller's tenant; answers the count. */
+export async function eraseRows(tx: Tx, table: 'consent' | 'referral' | 'letter' | 'letter_file', column: 'person_id' | 'household_id' | 'id' | 'letter_id', ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const [row] = await queryRows<{ n: number }>(tx, sql`select lotse_erase_rows(${table}, ${column}, ${uuidArray(ids)}) as n`);
   return row?.n ?? 0;
@@ -93,4 +93,15 @@ export async function erasePeopleAndHousehold(tx: Tx, householdId: string, perso
   await tx.execute(sql`delete from case_file where household_id = ${householdId}`);
   const households = await queryRows<{ id: string }>(tx, sql`delete from household where id = ${householdId} returning id`);
   return { people: people.length, households: households.length };
+}
+
+/** The letters of the whole household, or those concerning one of these people. */
+export async function lettersToErase(tx: Tx, householdId: string, personIds: readonly string[], wholeHousehold: boolean): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    wholeHousehold
+      ? sql`select id from letter where household_id = ${householdId}`
+      : sql`select id from letter where household_id = ${householdId} and person_id = any(${uuidArray(personIds)})`,
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,18 +1,22 @@
 import { catalogLabel, integrationAreasInOrder, labelsOfCatalogServices } from '#server/modules/catalog/catalog.public.ts';
+import { partnersForReferral } from '#server/modules/network/network.public.ts';
 import type { Tx } from '#server/db.ts';
 import type { SubjectAccessSection } from '#server/platform/subject-access.ts';
 import * as a from './assessments.queries.ts';
 import { openNote } from './assessments.service.ts';
 import * as q from './cases.queries.ts';
 import * as k from './consents.queries.ts';
+import * as l from './letters.queries.ts';
+import * as r from './referrals.queries.ts';
 import { openGoal } from './plans.service.ts';
 import * as p from './plans.queries.ts';
 import * as s from './subject-access.queries.ts';
 
 /**
  * What case work holds about a person beyond the person and household records themselves (those
- * the export and the erasure handle directly, subject-access.service.ts): consents, needs
- * assessments, plan goals, service entries. Each leaves out what concerns only another member —
+ * the export and the erasure handle directly, subject-access.service.ts): referrals, consents,
+ * letters (their facts; the scans stay in the letters list), needs assessments, plan goals,
+ * service entries. Each leaves out what concerns only another member —
  * an assessment of another person, a goal another member is responsible for.
  */
 
@@ -100,5 +104,48 @@ const serviceEntries: SubjectAccessSection = {
   erase: (tx, subject) => s.eraseServiceEntries(tx, subject.householdId, subject.personIds, subject.wholeHousehold),
 };
 
-/** Case work's sections, in the order the export shows them and the erasure runs them. */
-export const CASE_SUBJECT_ACCESS: readonly SubjectAccessSection[] = [consents, assessments, goals, serviceEntries];
+const letters: SubjectAccessSection = {
+  name: 'letters',
+  async collect(tx, _keys, subject) {
+    const rows = (await l.lettersOfHousehold(tx, subject.householdId)).filter((x) => x.personId === null || x.personId === subject.personId);
+    return rows.map((x) => ({
+      concerns: x.personId ? 'person' : 'household',
+      authority: x.authority,
+      authorityName: x.authorityName,
+      fileNumber: x.fileNumber,
+      receivedOn: x.receivedOn,
+      dueOn: x.dueOn,
+      status: x.state,
+      note: x.note,
+      contentType: x.contentType,
+    }));
+  },
+  async erase(tx, subject) {
+    const ids = await s.lettersToErase(tx, subject.householdId, subject.personIds, subject.wholeHousehold);
+    await s.eraseRows(tx, 'letter_file', 'letter_id', ids);
+    return s.eraseRows(tx, 'letter', 'id', ids);
+  },
+};
+
+const referrals: SubjectAccessSection = {
+  name: 'referrals',
+  async collect(tx, _keys, subject) {
+    const rows = (await r.referralsOfHousehold(tx, subject.householdId)).filter((x) => x.personId === subject.personId);
+    const partners = await partnersForReferral(tx, rows.map((x) => x.partnerId));
+    return rows.map((x) => ({
+      partner: partners.get(x.partnerId)?.name ?? '',
+      purpose: x.purpose,
+      status: x.state,
+      sentOn: x.sentOn,
+      followUpOn: x.followUpOn,
+      outcome: x.outcome,
+    }));
+  },
+  erase: (tx, subject) => (subject.wholeHousehold ? s.eraseRows(tx, 'referral', 'household_id', [subject.householdId]) : s.eraseRows(tx, 'referral', 'person_id', subject.personIds)),
+};
+
+/**
+ * Case work's sections, in the order the export shows them and the erasure runs them: referrals
+ * before the consents they name, letters before the people they concern.
+ */
+export const CASE_SUBJECT_ACCESS: readonly SubjectAccessSection[] = [referrals, consents, letters, assessments, goals, serviceEntries];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { erasePersonBody, ErasureResult, SubjectAccessExport } from '#contracts/subject-access.ts';
 import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
+import { guardConstraints } from '#server/db-errors.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
 import { labelsOfOrganisations } from '#server/modules/identity/identity.public.ts';
@@ -122,6 +123,7 @@ export async function erasePeople(tx: Tx, sections: readonly SubjectAccessSectio
  * POST /api/people/:id/erase: the provider's administrator erases the person (or the whole
  * household) on request, with a reason code and the person's version read (409 with `current` when
  * it changed). Logged as `person.erase` / `household.erase` with ids, the reason and counts only.
+ * A record that no module's section erases yet still pointing at them answers 409 (`details.inUse`).
  */
 export async function erasePersonOnRequest(deps: Deps, actor: Actor, personId: string, input: z.infer<typeof erasePersonBody>): Promise<ErasureResult> {
   const staff = authorizeStaff(actor, 'person.erase');
@@ -131,7 +133,8 @@ export async function erasePersonOnRequest(deps: Deps, actor: Actor, personId: s
     if (person.version !== input.version) throw staleProblem({ id: person.id, version: person.version });
     const members = await q.membersOf(tx, household.id);
     const personIds = input.wholeHousehold ? members.map((m) => m.id) : [person.id];
-    const result = await erasePeople(tx, sectionsOf(deps), { organisationId: staff.organisationId, householdId: household.id, personIds, wholeHousehold: input.wholeHousehold });
+    // A record no section erases yet still names them (a Fachleistung request, a transfer): 409, nothing erased.
+    const result = await guardConstraints(() => erasePeople(tx, sectionsOf(deps), { organisationId: staff.organisationId, householdId: household.id, personIds, wholeHousehold: input.wholeHousehold }));
     const counts = Object.entries(result.counts).map(([name, n]) => `count:${name}=${n}`);
     await recordAudit(tx, staff, { action: input.wholeHousehold ? 'household.erase' : 'person.erase', recordType: input.wholeHousehold ? 'household' : 'person', recordIds: [...personIds, household.id, `reason:${input.reason}`, ...counts] }, now);
     return result;

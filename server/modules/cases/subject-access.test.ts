@@ -6,7 +6,8 @@ import { verifyAuditLog } from '#server/modules/audit/audit.public.ts';
 import { currentCatalog } from '#server/modules/catalog/catalog.public.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
 import { pdfText } from '#test/pdf.ts';
-import { providerWithFamily } from './cases.fixture.ts';
+import { tinyPng } from '#test/png.ts';
+import { familyBody, personBody, providerWithFamily } from './cases.fixture.ts';
 
 interface Household { id: string; members: { id: string; givenNames: string; version: number }[] }
 
@@ -57,6 +58,10 @@ beforeAll(async () => {
   }, 'PUT');
   await post(`${h}/service-entries`, { occurredOn: '2026-11-20', minutes: 45, serviceId: service, setting: 'home_visit', counselledIds: [member(0)], alongsideIds: [member(1)], language: 'ar', interpreter: true, note: SHARED_NOTE });
   await post(`${h}/service-entries`, { occurredOn: '2026-11-21', minutes: 30, serviceId: service, setting: 'office', counselledIds: [member(1)], language: 'ar', note: FATIMA_ALONE });
+  const partner = await ctx.request(admin, { method: 'POST', url: '/api/partners', payload: { regionCode: 'nord', kind: 'jobcenter', name: 'Jobcenter Dresden' } });
+  expect(partner.statusCode, partner.body).toBe(201);
+  await post(`${h}/referrals`, { personId: member(0), partnerId: partner.json<{ id: string }>().id, purpose: 'Arbeitssuche begleiten' });
+  await post(`${h}/letters`, { data: tinyPng(2, 2).toString('base64'), authority: 'family_benefits_office', receivedOn: '2026-11-25', dueOn: '2026-12-10', personId: member(1), fileNumber: 'FK-4711-FATIMA' });
   // Fatima's record read by the colleague: an entry naming her only.
   expect((await ctx.request(worker, { method: 'GET', url: `/api/people/${member(1)}` })).statusCode).toBe(200);
 });
@@ -68,7 +73,9 @@ describe('subject access (Art. 15)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
     const data = res.json<SubjectAccessExport>();
-    expect(data.sections.map((s) => s.name)).toEqual(['person', 'household', 'appointments', 'consents', 'assessments', 'goals', 'serviceEntries', 'accesses']);
+    expect(data.sections.map((s) => s.name)).toEqual(['person', 'household', 'appointments', 'referrals', 'consents', 'letters', 'assessments', 'goals', 'serviceEntries', 'accesses']);
+    expect(section(data, 'referrals')).toEqual([expect.objectContaining({ partner: 'Jobcenter Dresden', purpose: 'Arbeitssuche begleiten', status: 'sent' })]);
+    expect(section(data, 'letters')).toEqual([]);
     expect(section(data, 'person')[0]).toMatchObject({ familyName: 'Al-Hassan', givenNames: 'Mohammed', familyNameOriginal: 'الحسن', birthDate: '1984-03-02', languages: ['ar', 'de'] });
     expect(section(data, 'household')[0]).toMatchObject({ street: 'Bautzner Straße', postcode: '01099', members: 4 });
     expect(section(data, 'consents').map((c) => c.recipient)).toEqual(['Jobcenter Dresden']);
@@ -81,6 +88,7 @@ describe('subject access (Art. 15)', () => {
     expect(JSON.stringify(data)).not.toContain(FATIMA_HEALTH);
     expect(JSON.stringify(data)).not.toContain(FATIMA_ALONE);
     expect(JSON.stringify(data)).not.toContain('Kita Sonnenschein');
+    expect(JSON.stringify(data)).not.toContain('FK-4711-FATIMA');
     const [audit] = await owner<{ action: string; record_ids: string[] }>(sql`select action, record_ids from audit_entry where organisation_id = ${nord} order by seq desc limit 1`);
     expect(audit).toEqual({ action: 'person.export', record_ids: [member(0), family.id] });
   });
@@ -92,6 +100,8 @@ describe('subject access (Art. 15)', () => {
     const [sealed] = await owner<{ note: string; note_sealed: boolean }>(sql`select note, note_sealed from need_assessment where person_id = ${member(1)}`);
     expect(sealed?.note_sealed).toBe(true);
     expect(section(data, 'assessments').map((a) => a.note)).toContain(FATIMA_HEALTH);
+    expect(section(data, 'letters')).toEqual([expect.objectContaining({ concerns: 'person', authority: 'family_benefits_office', fileNumber: 'FK-4711-FATIMA', dueOn: '2026-12-10', status: 'open' })]);
+    expect(section(data, 'referrals')).toEqual([]);
     expect(section(data, 'serviceEntries').map((e) => [e.role, e.note])).toEqual([['counselled', FATIMA_ALONE], ['alongside', SHARED_NOTE]]);
     const [name] = await owner<{ display_name: string }>(sql`select display_name from account where id = ${worker.accountId}`);
     expect(section(data, 'accesses')).toContainEqual(expect.objectContaining({ action: 'person.read', account: name?.display_name, recordType: 'person' }));
@@ -146,7 +156,7 @@ describe('subject access printed (PDF)', () => {
 /** Rows of the case tables whose text holds one of the words (names, birth date, notes). */
 async function traces(words: string[]): Promise<Record<string, number>> {
   const found: Record<string, number> = {};
-  for (const table of ['household', 'person', 'person_name_key', 'case_file', 'consent', 'need_assessment', 'support_plan', 'plan_goal', 'service_entry', 'appointment', 'case_statistic', 'audit_entry']) {
+  for (const table of ['household', 'person', 'person_name_key', 'case_file', 'consent', 'referral', 'letter', 'need_assessment', 'support_plan', 'plan_goal', 'service_entry', 'appointment', 'case_statistic', 'audit_entry']) {
     const [row] = await owner<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} t where ${sql.join(words.map((w) => sql`t::text ilike ${`%${w}%`}`), sql` or `)}`);
     if (row?.n) found[table] = row.n;
   }
@@ -162,12 +172,25 @@ describe('erasure on request (Art. 17)', () => {
     expect((await erase(admin, member(1), { version, reason: 'because' })).statusCode).toBe(400);
   });
 
+  it('refuses with 409 and erases nothing while a record no section erases yet names the household (a Fachleistung request)', async () => {
+    const other = await ctx.request(worker, { method: 'POST', url: '/api/households', payload: { ...familyBody(), street: 'Königsbrücker Straße', members: [personBody({ familyName: 'Petrenko', givenNames: 'Olena' })] } });
+    expect(other.statusCode, other.body).toBe(201);
+    const o = other.json<Household>();
+    await owner(sql`insert into specialist_request (organisation_id, household_id, region_code, pseudonym, criteria, forecast_hours, justification) values (${nord}, ${o.id}, 'nord', 'FL-TEST', '{crisis}', 50, 'Krisenbegleitung')`);
+    const res = await erase(admin, o.members[0]?.id ?? '', { version: o.members[0]?.version ?? 1, reason: 'subject_request', wholeHousehold: true });
+    expect(res.statusCode, res.body).toBe(409);
+    const [left] = await owner<{ n: number }>(sql`select count(*)::int as n from person where household_id = ${o.id} and family_name = 'Petrenko'`);
+    expect(left?.n).toBe(1);
+  });
+
   it('erases Fatima: her record, consents, assessments, goals and the entry only she was counselled in go; the shared entry loses her; Mohammed\'s stay; statistics and the audit chain whole', async () => {
     const before = await statistics();
     const res = await erase(admin, member(1), { version: family.members[1]?.version ?? 1, reason: 'subject_request' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<ErasureResult>()).toEqual({ householdId: family.id, personIds: [member(1)], wholeHousehold: false, counts: { appointments: 0, consents: 1, assessments: 1, goals: 1, serviceEntries: 2, accesses: 0, people: 1, households: 0 } });
-    expect(await traces(['Fatima', 'فاطمة', FATIMA_HEALTH, FATIMA_ALONE, 'Kita Sonnenschein', 'Vorsorge für Fatima'])).toEqual({});
+    expect(res.json<ErasureResult>()).toEqual({ householdId: family.id, personIds: [member(1)], wholeHousehold: false, counts: { appointments: 0, referrals: 0, consents: 1, letters: 1, assessments: 1, goals: 1, serviceEntries: 2, accesses: 0, people: 1, households: 0 } });
+    expect(await traces(['Fatima', 'فاطمة', FATIMA_HEALTH, FATIMA_ALONE, 'Kita Sonnenschein', 'Vorsorge für Fatima', 'FK-4711'])).toEqual({});
+    const [files] = await owner<{ n: number }>(sql`select count(*)::int as n from letter_file where organisation_id = ${nord}`);
+    expect(files?.n).toBe(0);
     const [shared] = await owner<{ counselled_ids: string[]; alongside_ids: string[] }>(sql`select counselled_ids, alongside_ids from service_entry where note = ${SHARED_NOTE}`);
     expect(shared).toEqual({ counselled_ids: [member(0)], alongside_ids: [] });
     expect(await statistics()).toBe(before);
@@ -175,7 +198,7 @@ describe('erasure on request (Art. 17)', () => {
     expect(section(mohammed, 'consents')).toHaveLength(1);
     expect(section(mohammed, 'serviceEntries')).toHaveLength(1);
     const [audit] = await owner<{ action: string; record_ids: string[] }>(sql`select action, record_ids from audit_entry where organisation_id = ${nord} and action = 'person.erase'`);
-    expect(audit?.record_ids).toEqual([member(1), family.id, 'reason:subject_request', 'count:appointments=0', 'count:consents=1', 'count:assessments=1', 'count:goals=1', 'count:serviceEntries=2', 'count:accesses=0', 'count:people=1', 'count:households=0']);
+    expect(audit?.record_ids).toEqual([member(1), family.id, 'reason:subject_request', 'count:appointments=0', 'count:referrals=0', 'count:consents=1', 'count:letters=1', 'count:assessments=1', 'count:goals=1', 'count:serviceEntries=2', 'count:accesses=0', 'count:people=1', 'count:households=0']);
     expect((await exportOf(admin, member(1))).statusCode).toBe(404);
     expect((await verifyAuditLog({ db: ctx.database.db })).broken).toBeNull();
   });
@@ -187,8 +210,8 @@ describe('erasure on request (Art. 17)', () => {
     const res = await erase(admin, member(0), { version: m?.version ?? 1, reason: 'subject_request', wholeHousehold: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<ErasureResult>()).toMatchObject({ householdId: family.id, wholeHousehold: true, counts: { people: 3, households: 1 } });
-    expect(await traces(['Al-Hassan', 'الحسن', 'محمد', 'Mohammed', 'Yusuf', 'Nour', 'Bautzner', '1984-03-02', 'Kein Kursplatz', 'Wohnung zu klein', SHARED_NOTE, 'Jobcenter Dresden', 'Deutschkurs'])).toEqual({});
-    const [left] = await owner<{ n: number }>(sql`select (select count(*) from household where id = ${family.id}) + (select count(*) from person where household_id = ${family.id}) + (select count(*) from case_file where household_id = ${family.id}) + (select count(*) from service_entry where household_id = ${family.id}) + (select count(*) from need_assessment where household_id = ${family.id}) + (select count(*) from plan_goal where household_id = ${family.id}) + (select count(*) from consent where household_id = ${family.id}) as n`);
+    expect(await traces(['Al-Hassan', 'الحسن', 'محمد', 'Mohammed', 'Yusuf', 'Nour', 'Bautzner', '1984-03-02', 'Kein Kursplatz', 'Wohnung zu klein', SHARED_NOTE, 'Arbeitssuche', 'Deutschkurs'])).toEqual({});
+    const [left] = await owner<{ n: number }>(sql`select (select count(*) from household where id = ${family.id}) + (select count(*) from person where household_id = ${family.id}) + (select count(*) from case_file where household_id = ${family.id}) + (select count(*) from service_entry where household_id = ${family.id}) + (select count(*) from need_assessment where household_id = ${family.id}) + (select count(*) from plan_goal where household_id = ${family.id}) + (select count(*) from consent where household_id = ${family.id}) + (select count(*) from referral where household_id = ${family.id}) as n`);
     expect(Number(left?.n)).toBe(0);
     expect(await statistics()).toBe(before);
     const [audit] = await owner<{ action: string; record_type: string }>(sql`select action, record_type from audit_entry where organisation_id = ${nord} order by seq desc limit 1`);
@@ -196,14 +219,17 @@ describe('erasure on request (Art. 17)', () => {
     expect((await verifyAuditLog({ db: ctx.database.db })).broken).toBeNull();
   });
 
-  it('never deletes consents from the application role except through lotse_erase_rows, which refuses other tables and other scopes', async () => {
-    const [grant] = await owner<{ del: boolean }>(sql`select has_table_privilege('lotse_app', 'consent', 'DELETE') as del`);
-    expect(grant?.del).toBe(false);
+  it('never deletes consents, referrals or letters from the application role except through lotse_erase_rows, which refuses other tables and other scopes', async () => {
+    for (const table of ['consent', 'referral', 'letter', 'letter_file']) {
+      const [grant] = await owner<{ del: boolean }>(sql`select has_table_privilege('lotse_app', ${table}, 'DELETE') as del`);
+      expect(grant?.del).toBe(false);
+    }
     const tenant = { kind: 'tenant', organisationId: nord } as const;
     const call = (scope: Parameters<typeof ctx.database.db.transaction>[0], table: string) =>
       ctx.database.db.transaction(scope, (tx) => queryRows(tx, sql`select lotse_erase_rows(${table}, 'person_id', '{}'::uuid[])`)).then(() => 'ran', () => 'refused');
     expect(await call(tenant, 'consent')).toBe('ran');
     expect(await call(tenant, 'person')).toBe('refused');
+    expect(await call(tenant, 'partner')).toBe('refused');
     expect(await call({ kind: 'city', organisationId: nord }, 'consent')).toBe('refused');
   });
 });
