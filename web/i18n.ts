@@ -15,6 +15,8 @@ import deConsents from '#locales/de/consents.json';
 import enConsents from '#locales/en/consents.json';
 import dePrivacy from '#locales/de/privacy.json';
 import enPrivacy from '#locales/en/privacy.json';
+import deTransfers from '#locales/de/transfers.json';
+import enTransfers from '#locales/en/transfers.json';
 import deReferrals from '#locales/de/referrals.json';
 import enReferrals from '#locales/en/referrals.json';
 import deNetwork from '#locales/de/network.json';
@@ -49,11 +51,11 @@ export function createStaffI18n(): I18n {
     .use(initReactI18next)
     .init({
       initAsync: false,
-      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, network: deNetwork, appointments: deAppointments, letters: deLetters, privacy: dePrivacy }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, network: enNetwork, appointments: enAppointments, letters: enLetters, privacy: enPrivacy } },
+      resources: { de: { staff: deStaff, catalog: deCatalog, cases: deCases, plans: dePlans, entries: deEntries, consents: deConsents, referrals: deReferrals, network: deNetwork, appointments: deAppointments, letters: deLetters, privacy: dePrivacy, transfers: deTransfers }, en: { staff: enStaff, catalog: enCatalog, cases: enCases, plans: enPlans, entries: enEntries, consents: enConsents, referrals: enReferrals, network: enNetwork, appointments: enAppointments, letters: enLetters, privacy: enPrivacy, transfers: enTransfers } },
       lng: initialLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...STAFF_LANGUAGES],
-      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'network', 'appointments', 'letters', 'privacy'],
+      ns: ['staff', 'catalog', 'cases', 'plans', 'entries', 'consents', 'referrals', 'network', 'appointments', 'letters', 'privacy', 'transfers'],
       defaultNS: 'staff',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -18,6 +18,7 @@ import * as organisations from '#contracts/organisations.ts';
 import * as plans from '#contracts/plans.ts';
 import * as regions from '#contracts/regions.ts';
 import * as subjectAccess from '#contracts/subject-access.ts';
+import * as transfers from '#contracts/transfers.ts';
 
 /** What a route sends and answers: the contract's schemas; `response: null` for 204 No Content. */
 export interface RouteSpec {
@@ -113,6 +114,14 @@ export const API_ROUTES = {
   'GET /api/partners': { response: network.partnerList, query: network.partnersQuery },
   'POST /api/partners': { response: network.partner, body: network.createPartnerBody },
   'PATCH /api/partners/:id': { response: network.partner, body: network.updatePartnerBody },
+
+  // transfers of a household to another region's provider: preview and start (sender), read, accept or decline (receiver)
+  'GET /api/households/:id/transfer-preview': { response: transfers.transferPreview, query: transfers.transferPreviewQuery },
+  'POST /api/households/:id/transfers': { response: transfers.transfer, body: transfers.startTransferBody },
+  'GET /api/transfers': { response: transfers.transferList, query: transfers.transferListQuery },
+  'GET /api/transfers/:id': { response: transfers.transfer },
+  'POST /api/transfers/:id/accept': { response: transfers.transfer, body: transfers.acceptTransferBody },
+  'POST /api/transfers/:id/decline': { response: transfers.transfer, body: transfers.declineTransferBody },
 
   // letters and their deadlines (the file itself is downloaded by its link)
   'GET /api/households/:id/letters': { response: letters.letterList },

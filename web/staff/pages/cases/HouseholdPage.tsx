@@ -22,6 +22,7 @@ import { PrivacySection } from './PrivacySection.tsx';
 import { ReferralsSection } from './ReferralsSection.tsx';
 import { ServiceEntriesSection } from './ServiceEntriesSection.tsx';
 import { SpecialistSection } from './SpecialistSection.tsx';
+import { TransferSection } from './TransferSection.tsx';
 
 /** A date of birth as far as it is known: a year, a month, or the day. */
 function birthLabel(value: string | null, language: string): string {
@@ -121,6 +122,7 @@ export function HouseholdPage() {
       <ReferralsSection householdId={h.id} />
       <LettersSection householdId={h.id} />
       <AppointmentsSection household={h} />
+      <TransferSection householdId={h.id} />
       <PrivacySection householdId={h.id} members={h.members} />
     </>
   );

@@ -3,6 +3,7 @@ import { HouseholdPage } from './HouseholdPage.tsx';
 import { HouseholdsPage } from './HouseholdsPage.tsx';
 import { NewHouseholdPage } from './NewHouseholdPage.tsx';
 import { SpecialistRequestsPage } from './SpecialistRequestsPage.tsx';
+import { TransferPage } from './TransferPage.tsx';
 
 /**
  * Case work: search-first households, the household at a glance, a new household with its people
@@ -13,6 +14,7 @@ export const routes: PageRoute[] = [
   { path: 'households/new', element: <NewHouseholdPage />, action: 'case.create' },
   { path: 'households/:id', element: <HouseholdPage />, action: 'case.read' },
   { path: 'specialist-requests', element: <SpecialistRequestsPage />, action: 'specialist-request.review' },
+  { path: 'transfers/:id', element: <TransferPage />, action: 'transfer.read' },
 ];
 export const menu: MenuEntry[] = [
   { to: '/households', label: 'nav.households', order: 15, action: 'case.read', text: 'home.linkText.households' },
