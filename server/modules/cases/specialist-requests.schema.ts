@@ -27,6 +27,22 @@ export const specialistCriterion = pgTable('specialist_criterion', {
   active: boolean('active').notNull().default(true),
 });
 
+/**
+ * The city's setting for Fachleistungen: the hours a request must forecast over the next 12
+ * months. One row at most; without it the configured default holds (LOTSE_SPECIALIST_THRESHOLD_HOURS).
+ */
+export const specialistSetting = pgTable(
+  'specialist_setting',
+  {
+    id: smallint('id').primaryKey().default(1),
+    thresholdHours: smallint('threshold_hours').notNull(),
+    updatedBy: uuid('updated_by').references(() => account.id),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('specialist_setting_single_check', sql`${t.id} = 1`), check('specialist_setting_threshold_check', sql`${t.thresholdHours} BETWEEN 1 AND 2000`)],
+);
+
 export const specialistRequest = pgTable(
   'specialist_request',
   {
