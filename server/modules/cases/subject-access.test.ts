@@ -200,6 +200,10 @@ describe('erasure on request (Art. 17)', () => {
     const [audit] = await owner<{ action: string; record_ids: string[] }>(sql`select action, record_ids from audit_entry where organisation_id = ${nord} and action = 'person.erase'`);
     expect(audit?.record_ids).toEqual([member(1), family.id, 'reason:subject_request', 'count:appointments=0', 'count:referrals=0', 'count:consents=1', 'count:letters=1', 'count:assessments=1', 'count:goals=1', 'count:serviceEntries=2', 'count:accesses=0', 'count:people=1', 'count:households=0']);
     expect((await exportOf(admin, member(1))).statusCode).toBe(404);
+    // The administrator's audit log still reads (the reason and counts travel as plain strings beside the ids).
+    const log = await ctx.request(admin, { method: 'GET', url: `/api/audit?recordId=${member(1)}` });
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json<{ entries: { action: string }[] }>().entries.map((e) => e.action)).toContain('person.erase');
     expect((await verifyAuditLog({ db: ctx.database.db })).broken).toBeNull();
   });
 
