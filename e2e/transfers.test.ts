@@ -88,4 +88,45 @@ describe('transfer of a household to another region\'s provider (tablet, 1024×7
     const after = await api.json<{ caseFile: { closedAt: string | null; closeReason: string | null } }>('GET', `/api/households/${household.id}`);
     expect([after.caseFile.closedAt !== null, after.caseFile.closeReason]).toEqual([true, 'transferred']);
   });
+
+  it('is declined by the receiving social worker with a reason; the sender\'s file stays open', async () => {
+    const sender = await organisation(app);
+    const receiver = await organisation(app);
+    const from = await region(app);
+    const to = await region(app);
+    await serviceAgreement(app, sender, from);
+    await serviceAgreement(app, receiver, to);
+    const me = await account(app, sender, 'social_worker', 'Sami Sozialarbeit');
+    const them = await account(app, receiver, 'social_worker', 'Rana Region');
+    const tag = uniqueTag();
+    const api = await signIn(app, me);
+    const household = await api.json<{ id: string; members: { id: string }[] }>('POST', '/api/households', {
+      accommodation: 'shared_accommodation', accommodationName: 'Gemeinschaftsunterkunft', quarterCode: null, regionCode: from.code, confirmNotDuplicate: true,
+      members: [{ relationship: 'head', familyName: `Petrenko ${tag}`, givenNames: 'Olha', languages: ['uk'] }],
+    }, 201);
+    await api.json('POST', `/api/households/${household.id}/consents`, { personId: household.members[0]?.id, purpose: 'transfer', recipientKind: 'receiving_provider', recipient: receiver.name, givenOn: berlinDay(0), method: 'signed_paper' }, 201);
+    const transfer = await api.json<{ id: string }>('POST', `/api/households/${household.id}/transfers`, { regionCode: to.code }, 201);
+
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await logIn(page, app.url, them);
+    await page.goto(`${app.url}/app/transfers/${transfer.id}`);
+    await page.getByRole('heading', { name: `Übergabe: Olha Petrenko ${tag}`, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Ablehnen' }).click();
+    const panel = page.getByRole('region', { name: 'Übergabe ablehnen' });
+    await panel.getByRole('button', { name: 'Ablehnung senden' }).click();
+    await panel.getByText('Bitte füllen Sie dieses Feld aus.').first().waitFor();
+    await expectAccessible(page, 'decline without a reason');
+    await panel.getByLabel('Grund').fill('Die Familie ist nicht in unsere Region gezogen.');
+    await panel.getByRole('button', { name: 'Ablehnung senden' }).click();
+    await page.getByText('Abgelehnt', { exact: true }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Die Familie ist nicht in unsere Region gezogen.');
+    expect(await page.getByRole('button', { name: 'Annehmen' }).count()).toBe(0);
+    await expectAccessible(page, 'transfer declined');
+    await context.close();
+
+    const after = await api.json<{ caseFile: { closedAt: string | null } }>('GET', `/api/households/${household.id}`);
+    expect(after.caseFile.closedAt).toBeNull();
+  });
 });
