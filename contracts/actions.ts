@@ -119,6 +119,8 @@ export const ACTIONS = {
   'specialist-request.apply': PROVIDER_STAFF,
   'specialist-request.review': { city_coordinator: 'region' },
   'specialist-request.decide': { city_coordinator: 'region' },
+  /** The city's threshold of hours for a Fachleistung (read and set by its administration). */
+  'specialist-setting.edit': CITY_ADMIN,
   // transfers when a household moves to another region: the sender starts (with consent), the receiving provider accepts or declines
   'transfer.read': PROVIDER_STAFF,
   'transfer.start': PROVIDER_STAFF,

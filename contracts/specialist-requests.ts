@@ -87,3 +87,9 @@ export type CityRequest = z.infer<typeof cityRequest>;
 export const cityRequestQuery = z.object({ state: specialistRequestState.optional() }).strict();
 export const cityRequestList = z.object({ requests: z.array(cityRequest), thresholdHours: z.number().int() });
 export type CityRequestList = z.infer<typeof cityRequestList>;
+
+/** The city's setting: the threshold in force (the configured default until the city sets one; version 0 then). */
+export const specialistSetting = z.object({ thresholdHours: z.number().int(), defaultHours: z.number().int(), updatedAt: z.iso.datetime({ offset: true }).nullable(), version: z.number().int() });
+export type SpecialistSetting = z.infer<typeof specialistSetting>;
+/** PUT /api/specialist-settings: with the version read (0 while the default holds). */
+export const specialistSettingBody = z.object({ thresholdHours: z.number().int().min(1).max(2000), version: z.number().int().min(0) }).strict();

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '#server/db.ts';
 import { serviceEntry } from './case-work.schema.ts';
-import { specialistCriterion, specialistRequest } from './specialist-requests.schema.ts';
+import { specialistCriterion, specialistRequest, specialistSetting } from './specialist-requests.schema.ts';
 
 /**
  * Every SQL statement of Fachleistung requests. The provider's statements run under its tenant
@@ -112,4 +112,29 @@ export async function approvalsEnding(tx: Tx, householdIds: readonly string[], f
       ),
     )
     .orderBy(asc(specialistRequest.approvedUntil));
+}
+
+export type SettingRow = typeof specialistSetting.$inferSelect;
+
+/** The city's setting (any scope reads it), or undefined while the configured default holds. */
+export async function findSetting(tx: Tx): Promise<SettingRow | undefined> {
+  const [row] = await tx.select().from(specialistSetting).where(eq(specialistSetting.id, 1));
+  return row;
+}
+
+/**
+ * Sets the threshold at the version read (city scope): the first time (version 0: no row yet) it
+ * inserts the row; the new row, or undefined when it moved on meanwhile.
+ */
+export async function saveSettingAt(tx: Tx, version: number, thresholdHours: number, by: string, now: Date): Promise<SettingRow | undefined> {
+  if (version === 0) {
+    const [row] = await tx.insert(specialistSetting).values({ id: 1, thresholdHours, updatedBy: by, updatedAt: now }).onConflictDoNothing().returning();
+    return row;
+  }
+  const [row] = await tx
+    .update(specialistSetting)
+    .set({ thresholdHours, updatedBy: by, updatedAt: now, version: sql`${specialistSetting.version} + 1` })
+    .where(and(eq(specialistSetting.id, 1), eq(specialistSetting.version, version)))
+    .returning();
+  return row;
 }

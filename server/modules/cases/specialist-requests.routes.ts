@@ -3,6 +3,7 @@ import * as c from '#contracts/specialist-requests.ts';
 import type { Deps } from '#server/deps.ts';
 import type { App } from '#server/http/types.ts';
 import * as requests from './specialist-requests.service.ts';
+import * as settings from './specialist-settings.service.ts';
 
 /** Fachleistung requests: the provider applies for a household, the city's coordinators review and decide (decision 0016). */
 export async function specialistRequestsRoutes(app: App, deps: Deps): Promise<void> {
@@ -37,4 +38,14 @@ export async function specialistRequestsRoutes(app: App, deps: Deps): Promise<vo
     config: { action: 'specialist-request.decide' },
     schema: { tags, summary: 'Approve (hours, from, until: at most 12 months) or reject with a reason, with the version read (409 with `current`)', params: idParams, body: c.decideSpecialistBody, response: { 200: c.cityRequest } },
   }, async (request) => requests.decideSpecialistRequest(deps, request.actor, request.params.id, request.body, request.locale));
+
+  app.get('/api/specialist-settings', {
+    config: { action: 'specialist-setting.edit' },
+    schema: { tags, summary: 'The city\'s threshold of hours a Fachleistung request must forecast over the next 12 months, and the configured default', response: { 200: c.specialistSetting } },
+  }, async (request) => settings.readSpecialistSetting(deps, request.actor));
+
+  app.put('/api/specialist-settings', {
+    config: { action: 'specialist-setting.edit' },
+    schema: { tags, summary: 'Set the threshold, with the version read (0 while the default holds; 409 with `current` when changed meanwhile)', body: c.specialistSettingBody, response: { 200: c.specialistSetting } },
+  }, async (request) => settings.saveSpecialistSetting(deps, request.actor, request.body));
 }

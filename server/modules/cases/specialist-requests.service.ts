@@ -14,6 +14,7 @@ import { staleProblem } from './people.service.ts';
 import { caseFileInReach, householdInReach } from './reach.ts';
 import { applicationErrors, approvalErrors, CITY_REQUEST_ACTIONS, hoursOf, newPseudonym, PROVIDER_REQUEST_ACTIONS } from './specialist-requests.policy.ts';
 import * as s from './specialist-requests.queries.ts';
+import { thresholdOf } from './specialist-settings.service.ts';
 
 /**
  * Fachleistung requests (decision 0016). The provider's side runs in its tenant scope under the
@@ -102,7 +103,7 @@ export async function listSpecialistRequests(deps: Deps, actor: Actor, household
     return {
       requests: await presentForProvider(tx, staff, household, open, rows, labels),
       criteria: active,
-      thresholdHours: deps.config.cases.specialistThresholdHours,
+      thresholdHours: await thresholdOf(deps, tx),
       permittedActions: open ? may : may.filter((a) => a !== 'specialist-request.apply'),
     };
   });
@@ -120,7 +121,7 @@ export async function applyForSpecialist(deps: Deps, actor: Actor, householdId: 
     const { household, file } = await caseFileInReach(tx, staff, 'specialist-request.apply', householdId);
     if (file.closedAt) throw conflict('details.caseClosed');
     const { labels, active } = await criteriaLabels(tx, locale);
-    const errors = applicationErrors(input, new Set(active.map((c) => c.code)), deps.config.cases.specialistThresholdHours);
+    const errors = applicationErrors(input, new Set(active.map((c) => c.code)), await thresholdOf(deps, tx));
     if (input.extendsId) {
       const extended = await s.findRequest(tx, input.extendsId);
       if (!extended || extended.householdId !== household.id || extended.status !== 'approved') errors.unshift({ field: 'extendsId', key: 'field.notApproved' });
@@ -163,7 +164,7 @@ export async function submitSpecialistRequest(deps: Deps, actor: Actor, id: stri
     if (row.version !== input.version) throw staleProblem(await show(row));
     if (row.status !== 'draft') throw conflict('details.requestNotDraft');
     if (file.closedAt) throw conflict('details.caseClosed');
-    const errors = applicationErrors({ ...row, submit: true }, new Set(active.map((c) => c.code)), deps.config.cases.specialistThresholdHours);
+    const errors = applicationErrors({ ...row, submit: true }, new Set(active.map((c) => c.code)), await thresholdOf(deps, tx));
     if (errors.length) throw invalid(errors);
     const updated = await s.submitRequestAt(tx, row.id, input.version, staff.accountId, now);
     if (!updated) {
@@ -220,14 +221,14 @@ async function presentForCity(tx: Tx, staff: StaffActor, rows: readonly Row[], l
 export async function listCityRequests(deps: Deps, actor: Actor, query: z.infer<typeof cityRequestQuery>, locale: string): Promise<CityRequestList> {
   const staff = authorizeStaff(actor, 'specialist-request.review');
   const now = deps.now();
-  const { rows, labels } = await deps.db.transaction(cityScope(staff), async (tx) => {
+  const { rows, labels, thresholdHours } = await deps.db.transaction(cityScope(staff), async (tx) => {
     const found = (await s.cityRequests(tx, staff.regionCodes, query.state)).filter((r) => permittedActions(staff, ['specialist-request.review'], requestRecord(r)).length > 0);
     await auditOwn(tx, staff, 'specialist-request.review-list', found, now);
-    return { rows: found, labels: (await criteriaLabels(tx, locale)).labels };
+    return { rows: found, labels: (await criteriaLabels(tx, locale)).labels, thresholdHours: await thresholdOf(deps, tx) };
   });
   const delivered = await onBehalfOfProviders(deps, staff, 'specialist-request.review-list', rows, now);
   const requests = await deps.db.transaction(cityScope(staff), (tx) => presentForCity(tx, staff, rows, labels, delivered));
-  return { requests, thresholdHours: deps.config.cases.specialistThresholdHours };
+  return { requests, thresholdHours };
 }
 
 /** The request within the coordinator's reach (RLS: submitted or decided; region), else 404. */

@@ -177,6 +177,31 @@ describe('Fachleistung: the worklist', () => {
   });
 });
 
+describe('Fachleistung: the city\'s threshold', () => {
+  it('lets the city\'s administration set the threshold with the version read; requests are checked against it; others 403', async () => {
+    const cityAdmin = await ctx.staff('city_admin', coordinator.organisationId);
+    const read = await ctx.request(cityAdmin, { method: 'GET', url: '/api/specialist-settings' });
+    expect(read.json()).toEqual({ thresholdHours: 35, defaultHours: 35, updatedAt: null, version: 0 });
+    const put = (body: unknown, session: Session = cityAdmin) => ctx.request(session, { method: 'PUT', url: '/api/specialist-settings', payload: body });
+    const set = await put({ thresholdHours: 40, version: 0 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ thresholdHours: 40, version: 1 });
+    const stale = await put({ thresholdHours: 45, version: 0 });
+    expect([stale.statusCode, stale.json<{ current?: { thresholdHours: number } }>().current?.thresholdHours]).toEqual([409, 40]);
+    for (const other of [coordinator, worker, admin]) expect((await put({ thresholdHours: 1, version: 1 }, other)).statusCode).toBe(403);
+    try {
+      const below = await apply(worker, application({ forecastHours: 38 }));
+      expect(below.json<Problem>().errors?.[0]?.message).toBe('Eine Fachleistung setzt mindestens 40 Stunden in den nächsten 12 Monaten voraus.');
+      expect((await list(worker)).json<SpecialistRequestList>().thresholdHours).toBe(40);
+      expect((await cityList(coordinator)).json<CityRequestList>().thresholdHours).toBe(40);
+      const [audit] = await owner<{ action: string }>(sql`select action from audit_entry where organisation_id = ${coordinator.organisationId} and record_type = 'specialist_setting'`);
+      expect(audit?.action).toBe('specialist-setting.update');
+    } finally {
+      expect((await put({ thresholdHours: 35, version: 1 })).statusCode).toBe(200);
+    }
+  });
+});
+
 describe('Fachleistung: who may see what', () => {
   it('answers 404 to another provider\'s staff exactly as for an unknown household or request', async () => {
     const sued = await ctx.staff('social_worker', (await ctx.organisation('provider', 'Süd gGmbH')).id);
