@@ -7,7 +7,7 @@ import type { Deps } from '#server/deps.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import { providersOfRegionsOn } from '#server/modules/calls/calls.public.ts';
 import type { Actor, StaffActor } from '#server/modules/identity/identity.public.ts';
-import { labelsOfOrganisations } from '#server/modules/identity/identity.public.ts';
+import { labelsOfOrganisations, systemActor } from '#server/modules/identity/identity.public.ts';
 import { regionByCode } from '#server/modules/regions/regions.public.ts';
 import { authorizeRecord, authorizeStaff, may, permittedActions } from '#server/platform/authorize.ts';
 import { conflict, invalid, notFound, Problem } from '#server/platform/problem.ts';
@@ -321,7 +321,7 @@ export async function acceptTransfer(deps: Deps, actor: Actor, id: string, input
  * the receiver's acceptance (the request id ties it to the receiver's entry).
  */
 async function settleSender(deps: Deps, senderId: string, origin: StaffActor, now: Date): Promise<void> {
-  const lotse = { kind: 'system' as const, ip: origin.ip, requestId: origin.requestId };
+  const lotse = { ...systemActor, ip: origin.ip, requestId: origin.requestId };
   await deps.db.transaction({ kind: 'tenant', organisationId: senderId }, async (tx) => {
     for (const row of await t.acceptedUnsettled(tx, senderId)) {
       const file = await q.caseFileOfHousehold(tx, row.householdId);
