@@ -109,4 +109,32 @@ describe('Fachleistung: applied for by the provider, approved by the city (table
     await expectAccessible(leadPage, 'the coordinator\'s views in the provider\'s log');
     await leadContext.close();
   });
+
+  it('the city\'s administration sets the threshold on its own page (after a field message for 0 hours)', async () => {
+    const admin = await cityAccount(app, 'city_admin');
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await logIn(page, app.url, admin);
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fachleistung: Schwelle', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fachleistung: Schwelle' }).waitFor();
+    const field = page.getByLabel('Mindestens erwartete Stunden in 12 Monaten');
+    await expect.poll(() => field.inputValue()).toBe('35');
+    await expectAccessible(page, 'threshold (default)');
+    await field.fill('0');
+    await page.getByRole('button', { name: 'Schwelle speichern' }).click();
+    await page.getByRole('alert').first().waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'threshold with a field message');
+    await field.fill('40');
+    await page.getByRole('button', { name: 'Schwelle speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Schwelle ist gespeichert: 40 Stunden.' }).waitFor();
+    await page.getByText(/^Zuletzt geändert/).waitFor();
+    await expectAccessible(page, 'threshold saved');
+    // Back to the default for the other journeys on this database.
+    const api = await signIn(app, admin);
+    const now = await api.json<{ version: number }>('GET', '/api/specialist-settings');
+    await api.json('PUT', '/api/specialist-settings', { thresholdHours: 35, version: now.version }, 200);
+    await context.close();
+  });
 });

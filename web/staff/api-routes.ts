@@ -106,6 +106,8 @@ export const API_ROUTES = {
   'POST /api/specialist-requests/:id/submit': { response: specialist.specialistRequest, body: specialist.submitSpecialistBody },
   'GET /api/specialist-requests': { response: specialist.cityRequestList, query: specialist.cityRequestQuery },
   'POST /api/specialist-requests/:id/decide': { response: specialist.cityRequest, body: specialist.decideSpecialistBody },
+  'GET /api/specialist-settings': { response: specialist.specialistSetting },
+  'PUT /api/specialist-settings': { response: specialist.specialistSetting, body: specialist.specialistSettingBody },
 
   // referrals of a household's people to partners, and the provider's partners per region
   'GET /api/households/:id/referrals': { response: referrals.referralList },
