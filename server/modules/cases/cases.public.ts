@@ -34,3 +34,5 @@ export { consentCoversPerson } from './consents.service.ts';
 export { CASE_SEALED_COLUMNS } from './sealed-fields.ts';
 /** Subject access and erasure (server/subject-access.ts): consents, assessments, goals and service entries of a person. */
 export { CASE_SUBJECT_ACCESS } from './subject-access.sections.ts';
+/** The retention job (closed cases after their period) erases through the same function as a request, in its tenant transaction, with deps.subjectAccess. */
+export { erasePeople } from './subject-access.service.ts';
