@@ -89,6 +89,9 @@ export const ACTIONS = {
   // the person's rights (DSGVO): access (Art. 15) by the staff who may read the case; erasure on request (Art. 17) by the provider's administrator
   'person.export': PROVIDER_STAFF,
   'person.erase': { provider_admin: 'organisation' },
+  // retention: the closed case files due for erasure (a dry run with counts), and erasing them now
+  'retention.review': { provider_admin: 'organisation' },
+  'retention.erase': { provider_admin: 'organisation' },
   // case work done with a household (service entries, quick contacts, assessments)
   'service-entry.read': PROVIDER_STAFF,
   'service-entry.create': PROVIDER_STAFF,

@@ -53,6 +53,7 @@ const envSchema = z
     LOTSE_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     LOTSE_CASE_DORMANT_DAYS: z.coerce.number().int().positive().max(3650).default(90),
     LOTSE_SPECIALIST_THRESHOLD_HOURS: z.coerce.number().int().positive().max(2000).default(35),
+    LOTSE_CASE_RETENTION_YEARS: z.coerce.number().int().positive().max(30).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.LOTSE_SECRET_KEYS) {
@@ -90,9 +91,10 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   /**
    * Case work: a case file without a contact for this long is dormant; a Fachleistung needs a
-   * forecast of at least `specialistThresholdHours` over the next 12 months (the city's setting).
+   * forecast of at least `specialistThresholdHours` over the next 12 months (the city's setting); a
+   * closed case file is erased `retentionYears` after its closure (the retention job, review list).
    */
-  cases: { dormantAfterDays: number; specialistThresholdHours: number };
+  cases: { dormantAfterDays: number; specialistThresholdHours: number; retentionYears: number };
   /** Abuse limits of the appointment booking (defaults in appointments/limits.ts; tests move them out of the way). */
   appointmentLimits?: Partial<import('#server/modules/appointments/appointments.public.ts').AppointmentLimits>;
 }
@@ -169,6 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signLanguageVideoUrl: e.LOTSE_SIGN_LANGUAGE_VIDEO_URL ?? null,
     logLevel: e.LOTSE_LOG_LEVEL,
     session: { idleMinutes: e.LOTSE_SESSION_IDLE_MINUTES, absoluteHours: e.LOTSE_SESSION_ABSOLUTE_HOURS },
-    cases: { dormantAfterDays: e.LOTSE_CASE_DORMANT_DAYS, specialistThresholdHours: e.LOTSE_SPECIALIST_THRESHOLD_HOURS },
+    cases: { dormantAfterDays: e.LOTSE_CASE_DORMANT_DAYS, specialistThresholdHours: e.LOTSE_SPECIALIST_THRESHOLD_HOURS, retentionYears: e.LOTSE_CASE_RETENTION_YEARS },
   };
 }

@@ -1,7 +1,9 @@
 import { PgBoss } from 'pg-boss';
 import type { Deps } from './deps.ts';
+import { composeDeps } from './app.ts';
 import { purgeExpiredSessions } from '#server/modules/identity/identity.public.ts';
 import { appointmentsHousekeeping, sendReminders } from '#server/modules/appointments/appointments.public.ts';
+import { runRetention } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Periodic housekeeping. On PGlite (one process by definition) an in-process scheduler; on
@@ -46,12 +48,24 @@ export const JOBS: Job[] = [
       await sendReminders(deps);
     },
   },
+  {
+    // Closed case files past their retention period (LOTSE_CASE_RETENTION_YEARS) are erased, each provider in its tenant scope.
+    name: 'cases.retention',
+    everyMs: 24 * 60 * 60_000,
+    cron: '30 2 * * *',
+    run: async (deps) => {
+      const result = await runRetention(deps);
+      if (result.erased > 0 || result.skipped > 0) deps.log?.info(result, 'retention: closed case files erased');
+    },
+  },
 ];
 
 export const PG_BOSS_SCHEMA = 'pgboss';
 export const PG_BOSS_APPLICATION = 'lotse-jobs';
 
-export async function startJobs(deps: Deps, jobs: Job[] = JOBS): Promise<Jobs> {
+export async function startJobs(base: Deps, jobs: Job[] = JOBS): Promise<Jobs> {
+  // The jobs meet the modules' hooks as the routes do (the retention job erases through deps.subjectAccess).
+  const deps = composeDeps(base);
   const database = deps.config.database;
   if (deps.db.kind === 'postgres' && database.kind === 'postgres') return startPgBoss(deps, database.url, jobs);
   return startInProcess(deps, jobs);

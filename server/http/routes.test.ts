@@ -184,6 +184,8 @@ function validBody(rule: RouteRule): unknown {
     'POST /api/consents/:id/withdraw': { version: 1 },
     // A version the person never had: the use case answers 409 and erases nothing the walk still needs.
     'POST /api/people/:id/erase': { version: 999, reason: 'subject_request' },
+    // The walk's case file is open, so nothing is due: skipped, nothing erased.
+    'POST /api/retention/erase': { caseFileIds: [records.caseFile] },
     'POST /api/households/:id/letters': { data: tinyPng(2, 2).toString('base64'), authority: 'other', authorityName: 'Wohngeldstelle', receivedOn: MONDAY },
     'PATCH /api/letters/:id': { version: 1, note: 'gelesen' },
     'PATCH /api/partners/:id': { version: 1, contact: 'Frau Weber' },

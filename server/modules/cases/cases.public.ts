@@ -36,3 +36,5 @@ export { CASE_SEALED_COLUMNS } from './sealed-fields.ts';
 export { CASE_SUBJECT_ACCESS } from './subject-access.sections.ts';
 /** The retention job (closed cases after their period) erases through the same function as a request, in its tenant transaction, with deps.subjectAccess. */
 export { erasePeople } from './subject-access.service.ts';
+/** The daily retention job: every provider's closed case files due for erasure, each provider in its tenant scope. */
+export { runRetention } from './retention.service.ts';

@@ -16,6 +16,7 @@ import { referralsRoutes } from './referrals.routes.ts';
 import { serviceEntriesRoutes } from './service-entries.routes.ts';
 import { transfersRoutes } from './transfers.routes.ts';
 import { subjectAccessRoutes } from './subject-access.routes.ts';
+import { retentionRoutes } from './retention.routes.ts';
 
 const listQuery = z.object({ limit: z.coerce.number<string>().int().min(1).max(100).default(50) }).strict();
 
@@ -35,6 +36,7 @@ export async function casesRoutes(app: App, deps: Deps): Promise<void> {
   await referralsRoutes(app, deps);
   await lettersRoutes(app, deps);
   await transfersRoutes(app, deps);
+  await retentionRoutes(app, deps);
 
   app.get('/api/residence-statuses', {
     config: { action: 'residence-status.list' },

@@ -20,6 +20,8 @@ export { hitRateLimit } from './identity.queries.ts';
 
 // An organisation by id (kind, name), in the caller's transaction.
 export { findOrganisation } from './identity.queries.ts';
+/** The ids of every provider (the retention job iterates them, each in its tenant scope), in the caller's transaction. */
+export { providerIds } from './identity.queries.ts';
 
 // The command line and the demo seed (in the seed's transaction).
 export { createAccountFromCli, createOrganisationFromCli } from './accounts.cli.ts';

@@ -111,6 +111,12 @@ export async function insertAccount(tx: Tx, values: typeof account.$inferInsert)
   return row;
 }
 
+/** The ids of every provider (organisation carries no row-level security): the retention job runs each in its own tenant scope. */
+export async function providerIds(tx: Tx): Promise<string[]> {
+  const rows = await tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.kind, 'provider')).orderBy(organisation.id);
+  return rows.map((r) => r.id);
+}
+
 export async function countOrganisations(tx: Tx): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisation);
   return row?.n ?? 0;
