@@ -65,6 +65,14 @@ export function HouseholdPage() {
           </dd>
           <dt>{t('household.opened')}</dt>
           <dd>{formatDate(h.caseFile.openedAt.slice(0, 10), i18n.language)}</dd>
+          {h.caseFile.closedAt ? (
+            <>
+              <dt>{t('household.closedAt')}</dt>
+              <dd>{formatDate(h.caseFile.closedAt.slice(0, 10), i18n.language)}</dd>
+              <dt>{t('household.closeReason')}</dt>
+              <dd>{h.caseFile.closeReason === 'transferred' ? t('household.closedTransferred') : h.caseFile.closeReason || '–'}</dd>
+            </>
+          ) : null}
           <dt>{t('household.assignees')}</dt>
           <dd>{h.caseFile.assignees.map((a) => a.displayName).join(', ') || '–'}</dd>
         </dl>
