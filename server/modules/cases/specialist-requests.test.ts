@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityRequest, CityRequestList, SpecialistRequest, SpecialistRequestList } from '#contracts/specialist-requests.ts';
 import { queryRows } from '#server/db.ts';
 import { currentCatalog } from '#server/modules/catalog/catalog.public.ts';
+import { samplePdf } from '#server/platform/sample-documents.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
 import { familyBody, providerWithFamily } from './cases.fixture.ts';
 
@@ -259,5 +260,32 @@ describe('Fachleistung: who may see what', () => {
     expect((await apply(worker, application(), h.id)).statusCode).toBe(409);
     const body = (await list(worker, h.id)).json<SpecialistRequestList>();
     expect(body.permittedActions).toEqual(['specialist-request.read']);
+  });
+});
+
+describe('Fachleistung: what the city never sees', () => {
+  it('shows the coordinator no case notes, plans or letters: with all three in the case file, the list and the request hold none of them and the household\'s own routes answer 403; the provider\'s administrator sees each view', async () => {
+    const secrets = { note: 'Vertraulich: Streit mit dem Vermieter', goal: 'Schuldnerberatung aufsuchen', letter: '99887BG0042', letterText: 'Anhoerung zur Rueckforderung' };
+    const add = (method: 'POST' | 'PUT', path: string, payload: unknown) => ctx.request(worker, { method, url: `/api/households/${family.id}/${path}`, payload });
+    const recorded = [
+      await add('POST', 'service-entries', { occurredOn: '2026-12-01', minutes: 30, serviceId: basicService, counselledIds: [family.members[0]?.id], note: secrets.note }),
+      await add('PUT', 'plan', { version: null, reviewOn: '2027-03-01', goals: [{ areaCode: 'work', title: secrets.goal, responsibleText: 'Beratungsstelle' }] }),
+      await add('POST', 'letters', { data: samplePdf(['Jobcenter Dresden', secrets.letterText]).toString('base64'), personId: family.members[0]?.id, authority: 'jobcenter', fileNumber: secrets.letter, receivedOn: '2026-11-28', dueOn: '2026-12-15' }),
+    ];
+    for (const res of recorded) expect(res.statusCode, res.body).toBeLessThan(300);
+    const letterId = recorded[2]?.json<{ id: string }>().id ?? '';
+    const seen = [await cityList(coordinator), await cityRead(coordinator, submitted.id)];
+    for (const res of seen) {
+      expect(res.statusCode, res.body).toBe(200);
+      for (const secret of Object.values(secrets)) expect([secret, res.body.includes(secret)]).toEqual([secret, false]);
+    }
+    for (const url of [`/api/households/${family.id}`, `/api/households/${family.id}/plan`, `/api/households/${family.id}/service-entries`, `/api/households/${family.id}/letters`, `/api/letters/${letterId}/file`]) {
+      const res = await ctx.request(coordinator, { method: 'GET', url });
+      expect([url, res.statusCode]).toEqual([url, 403]);
+      for (const secret of Object.values(secrets)) expect(res.body.includes(secret)).toBe(false);
+    }
+    const audit = await ctx.request(admin, { method: 'GET', url: '/api/audit?action=specialist-request.*' });
+    const byCity = audit.json<{ entries: { action: string; actorAccountId: string | null; recordIds: string[] }[] }>().entries.filter((e) => e.actorAccountId === coordinator.accountId && e.recordIds.includes(family.id));
+    expect(byCity.map((e) => e.action).slice(0, 2)).toEqual(['specialist-request.review', 'specialist-request.review-list']);
   });
 });
