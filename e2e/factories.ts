@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { uniqueTag, type Credentials, type E2eApp } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { logIn, newContext, uniqueTag, type Credentials, type E2eApp } from './harness.ts';
 
 /**
  * Records a browser test needs, made through Lotse's HTTP API with real sessions and CSRF tokens,
@@ -165,10 +166,28 @@ export async function counsellor(session: ApiSession, o: Pick<Office, 'id'>, lan
   return session.json<{ id: string }>('POST', `/api/offices/${o.id}/appointment-resources`, { kind: 'counsellor', displayName: `Beratung ${languages.join('/')}`, languages, availability }, 201);
 }
 
-/** A provider with a region of its own, its service agreement there and an office: what most journeys start from. */
-export async function providerWithOffice(app: Pick<E2eApp, 'url' | 'admin'>, opts: Parameters<typeof office>[3] = {}): Promise<{ provider: Organisation; region: Region; office: Office }> {
+/** A new provider holding a new region of its own (its service agreement there): where a case-file journey starts. */
+export async function providerInRegion(app: Pick<E2eApp, 'url' | 'admin'>): Promise<{ provider: Organisation; region: Region }> {
   const provider = await organisation(app);
   const r = await region(app);
   await serviceAgreement(app, provider, r);
+  return { provider, region: r };
+}
+
+/** A provider with a region of its own, its service agreement there and an office: what most journeys start from. */
+export async function providerWithOffice(app: Pick<E2eApp, 'url' | 'admin'>, opts: Parameters<typeof office>[3] = {}): Promise<{ provider: Organisation; region: Region; office: Office }> {
+  const { provider, region: r } = await providerInRegion(app);
   return { provider, region: r, office: await office(app, provider, r, opts) };
+}
+
+/** The day `offsetDays` from today in Berlin as YYYY-MM-DD: what the staff app's date fields hold. */
+export const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+/** A browser context of its own with one page on a 1024×768 tablet, signed in as `who`. */
+export async function tabletPage(app: Pick<E2eApp, 'url' | 'browser'>, who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await logIn(page, app.url, who);
+  return { context, page };
 }
