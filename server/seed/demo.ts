@@ -7,7 +7,7 @@ import { seedDemoStreetDirectory } from './demo-streets.ts';
 import { seedDemoOffices } from '#server/modules/offices/offices.public.ts';
 import { seedDemoAppointments } from '#server/modules/appointments/appointments.public.ts';
 import { seedDemoPartners } from '#server/modules/network/network.public.ts';
-import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoLetters, seedDemoPlans, seedDemoQuickContacts, seedDemoReferrals, seedDemoServiceEntries, seedDemoSpecialistRequests, seedDemoTransfers } from '#server/modules/cases/cases.public.ts';
+import { seedDemoAssessments, seedDemoConsents, seedDemoHouseholds, seedDemoLetters, seedDemoPlans, seedDemoQuickContacts, seedDemoReferrals, seedDemoRetention, seedDemoServiceEntries, seedDemoSpecialistRequests, seedDemoTransfers } from '#server/modules/cases/cases.public.ts';
 
 /**
  * Demo content (fictional people and providers), loaded in demo mode into an empty database only.
@@ -78,6 +78,8 @@ export async function seedDemo(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'keys
       // Transfers: every region's provider has one household of the region before it coming in, pending, covered by its people's consents.
       await seedDemoTransfers(tx, deps.keys, deps.now?.() ?? new Date(), providers);
     }
+    // Retention: every provider's one case file closed three years and a month ago, due for erasure (the administrator's review list).
+    await seedDemoRetention(tx, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '', regionCode: p.region })));
     // Anonymous quick contacts at every region's office on the weekdays of the last two weeks (open consultation).
     await seedDemoQuickContacts(tx, deps.now?.() ?? new Date(), DEMO_PROVIDERS.map((p) => ({ organisationId: orgIds.get(p.slug) ?? '' })));
     // Demo bookings hold sealed names: only where the key ring is at hand (start, CLI, tests).

@@ -23,6 +23,8 @@ export { seedDemoLetters } from './demo.letters.ts';
 export { seedDemoSpecialistRequests } from './demo.specialist-requests.ts';
 /** Demo transfers: one household coming in to every region's provider, pending, with the consents that cover it (in the demo seed's transaction). */
 export { seedDemoTransfers } from './demo.transfers.ts';
+/** Demo retention: one household per provider whose case file was closed long enough ago to be due for erasure (in the demo seed's transaction). */
+export { seedDemoRetention } from './demo.retention.ts';
 /** `lotse demo generate --households N`: generated households for trying Lotse at scale and the benchmark. */
 export { generateDemoHouseholds } from './demo.generate.ts';
 /** Appointments and case files: the household (and the person of it) within reach for reading the case, else 404 alike an unknown one. */
