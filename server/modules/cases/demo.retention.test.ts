@@ -27,7 +27,7 @@ describe('demo retention', () => {
     expect(review.statusCode, review.body).toBe(200);
     const { due } = review.json<RetentionReview>();
     expect(due).toHaveLength(1);
-    expect(due[0]).toMatchObject({ closeReason: 'moved_away', blocked: false });
+    expect(due[0]).toMatchObject({ closeReason: 'Umzug in eine andere Stadt', blocked: false });
     expect(due[0]?.counts.people).toBeGreaterThan(0);
     const erased = await ctx.request(admin, { method: 'POST', url: '/api/retention/erase', payload: { caseFileIds: [due[0]?.caseFileId] } });
     expect(erased.statusCode, erased.body).toBe(200);

@@ -40,12 +40,12 @@ export async function dueCaseFiles(tx: Tx, now: Date, years: number, ids?: reado
     .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime() || a.id.localeCompare(b.id));
 }
 
-/** Demo seed: closes (moved away) the provider's case file created at `openedAt`, as of `closedAt`; answers how many. */
+/** Demo seed: closes (a move away) the provider's case file created at `openedAt`, as of `closedAt`; answers how many. */
 export async function closeDemoCaseFileCreatedAt(tx: Tx, organisationId: string, openedAt: Date, closedAt: Date): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`update case_file set opened_at = ${openedAt.toISOString()}::timestamptz, last_contact_at = ${closedAt.toISOString()}::timestamptz,
-               closed_at = ${closedAt.toISOString()}::timestamptz, close_reason = 'moved_away'
+               closed_at = ${closedAt.toISOString()}::timestamptz, close_reason = 'Umzug in eine andere Stadt'
          where organisation_id = ${organisationId} and created_at = ${openedAt.toISOString()}::timestamptz
          returning id`,
   );
