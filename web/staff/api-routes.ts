@@ -17,6 +17,7 @@ import * as offices from '#contracts/offices.ts';
 import * as organisations from '#contracts/organisations.ts';
 import * as plans from '#contracts/plans.ts';
 import * as regions from '#contracts/regions.ts';
+import * as retention from '#contracts/retention.ts';
 import * as subjectAccess from '#contracts/subject-access.ts';
 import * as transfers from '#contracts/transfers.ts';
 
@@ -99,6 +100,9 @@ export const API_ROUTES = {
   'POST /api/consents/:id/withdraw': { response: consents.consent, body: consents.withdrawConsentBody },
   // the person's rights: erasure on request (the exports are downloads, linked)
   'POST /api/people/:id/erase': { response: subjectAccess.erasureResult, body: subjectAccess.erasePersonBody },
+  // retention: the closed case files due for erasure (a dry run), and erasing them now
+  'GET /api/retention': { response: retention.retentionReview },
+  'POST /api/retention/erase': { response: retention.retentionEraseResult, body: retention.retentionEraseBody },
 
   // Fachleistung requests: the provider's on the household page, the city's coordinators' review and decision
   'GET /api/households/:id/specialist-requests': { response: specialist.specialistRequestList },
