@@ -209,14 +209,19 @@ export interface E2eApp {
  * LOTSE_E2E_DATA_DIR is reused and kept (a manual check that the journeys pass twice on one
  * database: run a file twice with the same dir); otherwise each file gets a fresh one.
  */
-export function useLotse(opts: { mail?: boolean } = {}): E2eApp {
+/**
+ * One Lotse for the test file. `fresh`: a data dir of its own even when LOTSE_E2E_DATA_DIR names a
+ * shared one — for a test of the demo content itself, which it may change (the retention review
+ * erases the demo's due case file), so that a second run on the shared database still passes.
+ */
+export function useLotse(opts: { mail?: boolean; fresh?: boolean } = {}): E2eApp {
   const app: E2eApp = { url: '', browser: undefined as unknown as Browser, mails: [], admin: { email: '', password: '', displayName: '' } };
   let lotse: RunningLotse | undefined;
   let browser: Browser | undefined;
   let inbox: Inbox | undefined;
   beforeAll(async () => {
     inbox = opts.mail ? await startInbox() : undefined;
-    const dataDir = process.env.LOTSE_E2E_DATA_DIR;
+    const dataDir = opts.fresh ? undefined : process.env.LOTSE_E2E_DATA_DIR;
     lotse = await startLotse(inbox ? { SMTP_URL: inbox.smtpUrl } : {}, dataDir ? { dataDir } : {});
     browser = await launchBrowser();
     Object.assign(app, { url: lotse.url, browser, mails: inbox?.mails ?? [], admin: lotse.admin });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, logIn, newContext, useLotse } from './harness.ts';
 
-const app = useLotse();
+// The demo's own content is under test (a case file closed long ago) and is erased: a fresh demo database.
+const app = useLotse({ fresh: true });
 
 describe('retention of closed case files (tablet, 1024×768)', () => {
   it('the demo provider\'s administrator finds the case file due for erasure in the menu, reads what would go (dry run), erases it now, and the list is empty', async () => {
