@@ -32,6 +32,13 @@ describe('consents in the case file (tablet, 1024×768)', () => {
     const omars = section.getByRole('table', { name: `Einwilligungen von Omar Haddad ${tag}` });
     await omars.getByRole('row', { name: /Volkshochschule Dresden/ }).getByText('abgelaufen', { exact: true }).waitFor();
     await expectAccessible(page, 'household with a consent run out');
+    // "Auf dieser Seite" jumps to the part of the long case file: the consents' heading comes into view.
+    const heading = page.getByRole('heading', { level: 2, name: 'Einwilligungen', exact: true });
+    const contents = page.getByRole('navigation', { name: 'Auf dieser Seite' });
+    expect(await contents.getByRole('link').count()).toBeGreaterThan(8);
+    await contents.getByRole('link', { name: 'Einwilligungen', exact: true }).click();
+    await page.waitForURL(/#consents$/);
+    await expect.poll(() => heading.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })).toBe(true);
 
     // Lina agrees verbally that the Kita may be told; the interpreter heard it — first without the witness.
     await section.getByRole('button', { name: 'Einwilligung erfassen' }).click();

@@ -14,6 +14,7 @@ import { usePermissions } from '#web/staff/permissions.ts';
 import { NotFoundPage } from '#web/staff/pages/NotFoundPage.tsx';
 import { AppointmentsSection } from './AppointmentsSection.tsx';
 import { AssessmentsSection } from './AssessmentsSection.tsx';
+import { CaseFileContents } from './CaseFileContents.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { LettersSection } from './LettersSection.tsx';
@@ -120,6 +121,7 @@ export function HouseholdPage() {
           { key: 'school', header: t('person.schoolStartOn'), cell: (p) => (p.schoolStartOn ? formatDate(p.schoolStartOn, i18n.language) : '–') },
         ]}
       />
+      <CaseFileContents household={h} />
       {/* The sections of the case file, one line each. */}
       <GlanceSection householdId={h.id} />
       <AssessmentsSection householdId={h.id} />
