@@ -127,7 +127,8 @@ export const transfer = z.object({
   /** The household the receiver opened (incoming, once accepted). */
   receivedHouseholdId: z.uuid().nullable(),
   headName: z.string(),
-  package: transferPackage,
+  /** Null once an erasure cleared it (decision 0021): the transfer stays as a record, without the people. */
+  package: transferPackage.nullable(),
   state: transferState,
   declineReason: z.string(),
   createdAt: z.iso.datetime({ offset: true }),

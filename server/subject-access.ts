@@ -9,7 +9,7 @@ import type { SubjectAccessSection } from '#server/platform/subject-access.ts';
  * refers to a person or household goes before the case work it may point to; the audit entries
  * last (shown, never erased). Composed into `deps.subjectAccess` by server/app.ts. A module that
  * starts keeping something about a person offers its section through its public file and is listed
- * here (decision 0021). Still to add: Fachleistung requests and transfers — until then an erasure
- * of a household they name answers 409 and erases nothing.
+ * here (decision 0021). A record no section erases that still names the erased people makes the
+ * foreign key refuse: the erasure answers 409 (retention lists the file as blocked) and erases nothing.
  */
 export const SUBJECT_ACCESS_SECTIONS: readonly SubjectAccessSection[] = [...APPOINTMENT_SUBJECT_ACCESS, ...CASE_SUBJECT_ACCESS, ...AUDIT_SUBJECT_ACCESS];

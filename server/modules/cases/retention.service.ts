@@ -39,7 +39,7 @@ async function eraseCaseFile(tx: Tx, deps: Deps, organisationId: string, file: D
   return result.counts;
 }
 
-/** A record no section erases yet (a foreign key, 23503) still names the household. */
+/** A record no section erases (a foreign key, 23503) still names the household: a gap, listed rather than failed (decision 0022). */
 const isBlocked = (error: unknown): boolean => sqlState(error) === '23503';
 
 async function dryRun(deps: Deps, organisationId: string, file: DueCaseFile): Promise<{ counts: Record<string, number>; blocked: boolean }> {

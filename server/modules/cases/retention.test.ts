@@ -19,7 +19,7 @@ let recent: Household;
 let open: Household;
 let foreign: Household;
 let oldJob: Household;
-let blocked: Household;
+let funded: Household;
 
 const CLOSED = new Date('2026-11-20T10:00:00Z');
 /** Three calendar years and a day after CLOSED. */
@@ -64,9 +64,11 @@ beforeAll(async () => {
   old = await household(nord, 'Qasemi', 'Parwin', true);
   oldJob = await household(nord, 'Karimi', 'Dariush', true);
   foreign = await household(other, 'Bondarenko', 'Oksana', true);
-  // A Fachleistung request names this one: no section erases those yet, so it stays (blocked) until one does.
-  blocked = await household(nord, 'Petrenko', 'Olena', true);
-  await owner(sql`insert into specialist_request (organisation_id, household_id, region_code, pseudonym, criteria, forecast_hours, justification) values (${nord}, ${blocked.id}, 'nord', 'FL-RET', '{crisis}', 50, 'Krisenbegleitung')`);
+  // An approved Fachleistung request and a declined transfer name this one (they kept it from erasure once): the request stays as anonymous figures, the transfer as a record.
+  funded = await household(nord, 'Petrenko', 'Olena', true);
+  await owner(sql`insert into specialist_request (organisation_id, household_id, region_code, pseudonym, criteria, forecast_hours, justification, status, submitted_at, decided_at, approved_hours, approved_from, approved_until)
+    values (${nord}, ${funded.id}, 'nord', 'FL-RET', '{crisis}', 50, 'Krisenbegleitung Olena', 'approved', '2026-11-01', '2026-11-05', 40, '2026-11-05', '2027-11-04')`);
+  await owner(sql`insert into case_transfer (from_organisation_id, to_organisation_id, household_id, from_region_code, to_region_code, package, state, decided_at, decline_reason) values (${nord}, ${other}, ${funded.id}, 'nord', 'sued', 'sealed Petrenko Olena', 'declined', '2026-11-10', 'Kein Platz')`);
   open = await household(nord, 'Nowak', 'Ewa', false);
   ctx.clock.now = new Date('2027-11-21T10:00:00Z');
   recent = await household(nord, 'Yilmaz', 'Ayse', true);
@@ -88,8 +90,8 @@ describe('retention of closed case files', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<RetentionReview>();
     expect(body.retentionYears).toBe(3);
-    expect(body.due.map((d) => d.caseFileId).sort()).toEqual([old.caseFile.id, oldJob.caseFile.id, blocked.caseFile.id].sort());
-    expect(body.due.find((d) => d.caseFileId === blocked.caseFile.id)).toMatchObject({ blocked: true, counts: {} });
+    expect(body.due.map((d) => d.caseFileId).sort()).toEqual([old.caseFile.id, oldJob.caseFile.id, funded.caseFile.id].sort());
+    expect(body.due.find((d) => d.caseFileId === funded.caseFile.id)).toMatchObject({ blocked: false, counts: { specialistRequests: 1, transfers: 1, people: 1, households: 1 } });
     const entry = body.due.find((d) => d.caseFileId === old.caseFile.id);
     expect(entry).toMatchObject({ householdId: old.id, label: old.caseFile.id.slice(0, 8), closedAt: CLOSED.toISOString(), closeReason: 'moved_away', dueSince: '2029-11-20T10:00:00.000Z', blocked: false });
     expect(entry?.counts).toMatchObject({ serviceEntries: 1, people: 1, households: 1 });
@@ -103,34 +105,39 @@ describe('retention of closed case files', () => {
   it('erases now only what is due: nothing of the people remains, statistics stay, the audit entry holds ids and counts, the chain verifies', async () => {
     const admin = await ctx.staff('provider_admin', nord);
     const before = await statistics(nord);
-    const res = await eraseNow(admin, [old.caseFile.id, blocked.caseFile.id, recent.caseFile.id, open.caseFile.id, foreign.caseFile.id]);
+    const res = await eraseNow(admin, [old.caseFile.id, funded.caseFile.id, recent.caseFile.id, open.caseFile.id, foreign.caseFile.id]);
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json<RetentionEraseResult>();
-    expect(result.erased.map((e) => e.caseFileId)).toEqual([old.caseFile.id]);
-    expect(result.skipped.sort()).toEqual([blocked.caseFile.id, recent.caseFile.id, open.caseFile.id, foreign.caseFile.id].sort());
+    expect(result.erased.map((e) => e.caseFileId).sort()).toEqual([old.caseFile.id, funded.caseFile.id].sort());
+    expect(result.skipped.sort()).toEqual([recent.caseFile.id, open.caseFile.id, foreign.caseFile.id].sort());
     expect(await traces('Qasemi')).toEqual({});
     expect(await traces('Parwin')).toEqual({});
     expect(await traces('1979-04-13')).toEqual({});
     expect(await statistics(nord)).toBe(before);
-    for (const kept of ['Yilmaz', 'Nowak', 'Bondarenko', 'Karimi', 'Petrenko']) expect((await traces(kept)).person, kept).toBe(1);
-    const [audit] = await owner<{ record_ids: string[]; actor_account_id: string | null }>(sql`select record_ids, actor_account_id from audit_entry where organisation_id = ${nord} and action = 'retention.erase'`);
+    expect(await traces('Petrenko')).toEqual({});
+    expect(await traces('Olena')).toEqual({});
+    for (const kept of ['Yilmaz', 'Nowak', 'Bondarenko', 'Karimi']) expect((await traces(kept)).person, kept).toBe(1);
+    // The formerly blocked file's request stays as the city's figures, its transfer as a record without the package.
+    expect(await owner(sql`select household_id, pseudonym, status, approved_hours, justification from specialist_request where pseudonym = 'FL-RET'`)).toEqual([{ household_id: null, pseudonym: 'FL-RET', status: 'approved', approved_hours: 40, justification: '' }]);
+    expect(await owner(sql`select household_id, package, state from case_transfer where from_organisation_id = ${nord}`)).toEqual([{ household_id: null, package: null, state: 'declined' }]);
+    const [audit] = await owner<{ record_ids: string[]; actor_account_id: string | null }>(sql`select record_ids, actor_account_id from audit_entry where organisation_id = ${nord} and action = 'retention.erase' and record_ids[1] = ${old.caseFile.id}`);
     expect(audit?.record_ids.slice(0, 3)).toEqual([old.caseFile.id, old.id, `closed:${CLOSED.toISOString()}`]);
     expect(audit?.record_ids.slice(3).every((r) => /^count:\w+=\d+$/.test(r))).toBe(true);
     expect(audit?.actor_account_id).toBe(admin.accountId);
     expect((await verifyAuditLog({ db: ctx.database.db })).broken).toBeNull();
   });
 
-  it('the daily job erases what is due at every provider in its own chain, and nothing else (the blocked one stays, the others go)', async () => {
+  it('the daily job erases what is due at every provider in its own chain, and nothing else', async () => {
     const before = { nord: await statistics(nord), other: await statistics(other) };
-    expect(await runRetention(composeDeps(ctx.deps))).toEqual({ erased: 2, skipped: 1 });
+    expect(await runRetention(composeDeps(ctx.deps))).toEqual({ erased: 2, skipped: 0 });
     expect(await traces('Karimi')).toEqual({});
     expect(await traces('Bondarenko')).toEqual({});
-    for (const kept of ['Yilmaz', 'Nowak', 'Petrenko']) expect((await traces(kept)).person, kept).toBe(1);
+    for (const kept of ['Yilmaz', 'Nowak']) expect((await traces(kept)).person, kept).toBe(1);
     expect({ nord: await statistics(nord), other: await statistics(other) }).toEqual(before);
     const entries = await owner<{ organisation_id: string; record_ids: string[]; actor_account_id: string | null }>(sql`select organisation_id, record_ids, actor_account_id from audit_entry where action = 'retention.erase' and actor_account_id is null order by organisation_id`);
     expect(entries.map((e) => [e.organisation_id, e.record_ids[0]]).sort()).toEqual([[nord, oldJob.caseFile.id], [other, foreign.caseFile.id]].sort());
-    expect(await runRetention(composeDeps(ctx.deps))).toEqual({ erased: 0, skipped: 1 });
-    expect((await review(await ctx.staff('provider_admin', nord))).json<RetentionReview>().due.map((d) => d.caseFileId)).toEqual([blocked.caseFile.id]);
+    expect(await runRetention(composeDeps(ctx.deps))).toEqual({ erased: 0, skipped: 0 });
+    expect((await review(await ctx.staff('provider_admin', nord))).json<RetentionReview>().due).toEqual([]);
     expect((await verifyAuditLog({ db: ctx.database.db })).broken).toBeNull();
   });
 });

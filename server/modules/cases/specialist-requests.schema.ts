@@ -48,7 +48,8 @@ export const specialistRequest = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisation.id),
-    householdId: uuid('household_id').notNull(),
+    /** The household; null once it was erased (the request stays as the city's anonymous figures, decision 0021). */
+    householdId: uuid('household_id'),
     /** The household's region when applied: what the city's coordinators are assigned by. */
     regionCode: text('region_code').notNull(),
     /** What the city calls the household: random, the same for all of its requests at this provider. */
@@ -90,7 +91,8 @@ export const specialistRequest = pgTable(
       'specialist_request_approved_check',
       sql`${t.status} <> 'approved' OR (${t.approvedHours} >= 1 AND ${t.approvedFrom} IS NOT NULL AND ${t.approvedUntil} >= ${t.approvedFrom} AND ${t.approvedUntil} < ${t.approvedFrom} + interval '12 months' AND ${t.decidedAt} IS NOT NULL)`,
     ),
-    check('specialist_request_rejected_check', sql`${t.status} <> 'rejected' OR (length(btrim(${t.decisionReason})) > 0 AND ${t.decidedAt} IS NOT NULL)`),
+    // An anonymised request (household erased) keeps no reason text.
+    check('specialist_request_rejected_check', sql`${t.status} <> 'rejected' OR ((${t.householdId} IS NULL OR length(btrim(${t.decisionReason})) > 0) AND ${t.decidedAt} IS NOT NULL)`),
     check('specialist_request_version_check', sql`${t.version} >= 1`),
   ],
 );

@@ -34,7 +34,8 @@ async function criteriaLabels(tx: Tx, locale: string): Promise<{ labels: Labels;
 
 /** Minutes delivered within an approval's period: the household's service entries in the `specialist` block (tenant scope). */
 async function deliveredMinutes(tx: Tx, row: Row): Promise<number | null> {
-  if (row.status !== 'approved' || !row.approvedFrom || !row.approvedUntil) return null;
+  // An anonymised request (its household erased) has no service entries left to count.
+  if (row.status !== 'approved' || !row.approvedFrom || !row.approvedUntil || row.householdId === null) return null;
   let minutes = 0;
   for (const r of await s.minutesByService(tx, row.householdId, row.approvedFrom, row.approvedUntil)) {
     if ((await serviceById(tx, r.serviceId))?.blockCode === 'specialist') minutes += r.minutes;
@@ -80,7 +81,7 @@ async function presentForProvider(tx: Tx, staff: StaffActor, household: q.Househ
   for (const row of rows) {
     out.push({
       ...core(row, labels, await deliveredMinutes(tx, row), providerActions(staff, household, open, row)),
-      householdId: row.householdId,
+      householdId: household.id,
       createdBy: row.createdBy ? { id: row.createdBy, name: accounts.get(row.createdBy) ?? '' } : null,
       createdAt: row.createdAt.toISOString(),
     });
@@ -157,7 +158,7 @@ export async function submitSpecialistRequest(deps: Deps, actor: Actor, id: stri
   const now = deps.now();
   return deps.db.transaction(caseScope(staff), async (tx) => {
     const row = await s.findRequest(tx, id);
-    if (!row) throw notFound();
+    if (!row?.householdId) throw notFound();
     const { household, file } = await caseFileInReach(tx, staff, 'specialist-request.apply', row.householdId);
     const { labels, active } = await criteriaLabels(tx, locale);
     const show = async (r: Row) => (await presentForProvider(tx, staff, household, !file.closedAt, [r], labels))[0] ?? null;
@@ -198,7 +199,7 @@ async function onBehalfOfProviders(deps: Deps, staff: StaffActor, action: string
   for (const [organisationId, own] of byProvider) {
     await deps.db.transaction({ kind: 'tenant', organisationId }, async (tx) => {
       // The requests and their households: the provider's administrators find the city's views from the household too.
-      const recordIds = [...new Set(own.flatMap((r) => [r.id, r.householdId]))];
+      const recordIds = [...new Set(own.flatMap((r) => (r.householdId ? [r.id, r.householdId] : [r.id])))];
       await recordAudit(tx, staff, { action, recordType: 'specialist_request', recordIds, organisationId }, now);
       for (const r of own) delivered.set(r.id, await deliveredMinutes(tx, r));
     });
@@ -295,5 +296,5 @@ export const SPECIALIST_ENDING_DAYS = 42;
 
 /** For the worklist, in the caller's transaction (tenant scope): approvals of these households ending in [from, until], not yet extended. */
 export async function approvalsEndingOf(tx: Tx, householdIds: readonly string[], from: string, until: string): Promise<{ householdId: string; id: string; approvedUntil: string }[]> {
-  return (await s.approvalsEnding(tx, householdIds, from, until)).map((r) => ({ householdId: r.householdId, id: r.id, approvedUntil: r.approvedUntil ?? until }));
+  return (await s.approvalsEnding(tx, householdIds, from, until)).flatMap((r) => (r.householdId ? [{ householdId: r.householdId, id: r.id, approvedUntil: r.approvedUntil ?? until }] : []));
 }

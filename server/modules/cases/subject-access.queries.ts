@@ -105,3 +105,57 @@ export async function lettersToErase(tx: Tx, householdId: string, personIds: rea
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The whole household: its Fachleistung requests stay as the city's anonymous figures (decision
+ * 0016) — the household link, the justification and the decision reason go; pseudonym, criteria,
+ * hours, dates, state and region stay. One statement, so an extension and the approval it extends
+ * lose the household together (their composite key). The guard of migration 0033 admits exactly this.
+ */
+export async function anonymiseSpecialistRequests(tx: Tx, householdId: string): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`update specialist_request set household_id = null, justification = '', decision_reason = '', version = version + 1, updated_at = now()
+        where household_id = ${householdId} returning id`,
+  );
+  return rows.length;
+}
+
+/**
+ * Transfers naming the household on this provider's side (sent from it, or received as it): the
+ * sealed package goes (it holds the people), and with the whole household the household link; the
+ * row stays as the record that a transfer happened (decision 0019). Some people only: the package
+ * goes, the link stays. The guard of migration 0033 admits exactly this.
+ */
+export async function eraseTransfers(tx: Tx, organisationId: string, householdId: string, wholeHousehold: boolean): Promise<number> {
+  const sent = await queryRows<{ id: string }>(
+    tx,
+    wholeHousehold
+      ? sql`update case_transfer set package = null, household_id = null, version = version + 1, updated_at = now()
+            where from_organisation_id = ${organisationId} and household_id = ${householdId} returning id`
+      : sql`update case_transfer set package = null, version = version + 1, updated_at = now()
+            where from_organisation_id = ${organisationId} and household_id = ${householdId} and package is not null returning id`,
+  );
+  const received = await queryRows<{ id: string }>(
+    tx,
+    wholeHousehold
+      ? sql`update case_transfer set package = null, received_household_id = null, version = version + 1, updated_at = now()
+            where to_organisation_id = ${organisationId} and received_household_id = ${householdId} returning id`
+      : sql`update case_transfer set package = null, version = version + 1, updated_at = now()
+            where to_organisation_id = ${organisationId} and received_household_id = ${householdId} and package is not null returning id`,
+  );
+  return sent.length + received.length;
+}
+
+/** The transfers naming the household on this provider's side, oldest first (no package: that is the people's data shown elsewhere). */
+export async function transfersOfHousehold(tx: Tx, householdId: string): Promise<{ direction: 'outgoing' | 'incoming'; state: string; createdAt: Date; decidedAt: Date | null }[]> {
+  const rows = await queryRows<{ direction: 'outgoing' | 'incoming'; state: string; created_at: Date | string; decided_at: Date | string | null }>(
+    tx,
+    sql`select case when household_id = ${householdId} and from_organisation_id = lotse_current_org() then 'outgoing' else 'incoming' end as direction, state, created_at, decided_at
+        from case_transfer
+        where (from_organisation_id = lotse_current_org() and household_id = ${householdId}) or (to_organisation_id = lotse_current_org() and received_household_id = ${householdId})
+        order by created_at`,
+  );
+  const at = (d: Date | string) => (d instanceof Date ? d : new Date(d));
+  return rows.map((r) => ({ direction: r.direction, state: r.state, createdAt: at(r.created_at), decidedAt: r.decided_at === null ? null : at(r.decided_at) }));
+}

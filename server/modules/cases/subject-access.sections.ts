@@ -8,6 +8,7 @@ import * as q from './cases.queries.ts';
 import * as k from './consents.queries.ts';
 import * as l from './letters.queries.ts';
 import * as r from './referrals.queries.ts';
+import * as sr from './specialist-requests.queries.ts';
 import { openGoal } from './plans.service.ts';
 import * as p from './plans.queries.ts';
 import * as s from './subject-access.queries.ts';
@@ -144,8 +145,38 @@ const referrals: SubjectAccessSection = {
   erase: (tx, subject) => (subject.wholeHousehold ? s.eraseRows(tx, 'referral', 'household_id', [subject.householdId]) : s.eraseRows(tx, 'referral', 'person_id', subject.personIds)),
 };
 
+const specialistRequests: SubjectAccessSection = {
+  name: 'specialistRequests',
+  async collect(tx, _keys, subject) {
+    return (await sr.requestsOfHousehold(tx, subject.householdId)).map((x) => ({
+      pseudonym: x.pseudonym,
+      status: x.status,
+      criteria: x.criteria,
+      forecastHours: x.forecastHours,
+      justification: x.justification,
+      submittedAt: iso(x.submittedAt),
+      approvedHours: x.approvedHours,
+      approvedFrom: x.approvedFrom,
+      approvedUntil: x.approvedUntil,
+      decisionReason: x.decisionReason,
+    }));
+  },
+  // They concern the household: erasing some people leaves them; the whole household leaves anonymous figures.
+  erase: async (tx, subject) => (subject.wholeHousehold ? s.anonymiseSpecialistRequests(tx, subject.householdId) : 0),
+};
+
+const transfers: SubjectAccessSection = {
+  name: 'transfers',
+  // The package's content is the people's data the export shows already (person, consents, goals); this names the transfer only.
+  async collect(tx, _keys, subject) {
+    return (await s.transfersOfHousehold(tx, subject.householdId)).map((x) => ({ direction: x.direction, status: x.state, createdAt: iso(x.createdAt), decidedAt: iso(x.decidedAt) }));
+  },
+  erase: (tx, subject) => s.eraseTransfers(tx, subject.organisationId, subject.householdId, subject.wholeHousehold),
+};
+
 /**
  * Case work's sections, in the order the export shows them and the erasure runs them: referrals
- * before the consents they name, letters before the people they concern.
+ * before the consents they name, letters before the people they concern; the Fachleistung requests
+ * (anonymised, not deleted) and transfers (the package cleared, the row kept) before the household.
  */
-export const CASE_SUBJECT_ACCESS: readonly SubjectAccessSection[] = [referrals, consents, letters, assessments, goals, serviceEntries];
+export const CASE_SUBJECT_ACCESS: readonly SubjectAccessSection[] = [referrals, consents, letters, assessments, goals, serviceEntries, specialistRequests, transfers];

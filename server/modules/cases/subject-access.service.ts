@@ -133,7 +133,7 @@ export async function erasePersonOnRequest(deps: Deps, actor: Actor, personId: s
     if (person.version !== input.version) throw staleProblem({ id: person.id, version: person.version });
     const members = await q.membersOf(tx, household.id);
     const personIds = input.wholeHousehold ? members.map((m) => m.id) : [person.id];
-    // A record no section erases yet still names them (a Fachleistung request, a transfer): 409, nothing erased.
+    // A record no section erases still names them (a gap, decision 0021): 409, nothing erased.
     const result = await guardConstraints(() => erasePeople(tx, sectionsOf(deps), { organisationId: staff.organisationId, householdId: household.id, personIds, wholeHousehold: input.wholeHousehold }));
     const counts = Object.entries(result.counts).map(([name, n]) => `count:${name}=${n}`);
     await recordAudit(tx, staff, { action: input.wholeHousehold ? 'household.erase' : 'person.erase', recordType: input.wholeHousehold ? 'household' : 'person', recordIds: [...personIds, household.id, `reason:${input.reason}`, ...counts] }, now);

@@ -73,7 +73,7 @@ describe('subject access (Art. 15)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain('attachment');
     const data = res.json<SubjectAccessExport>();
-    expect(data.sections.map((s) => s.name)).toEqual(['person', 'household', 'appointments', 'referrals', 'consents', 'letters', 'assessments', 'goals', 'serviceEntries', 'accesses']);
+    expect(data.sections.map((s) => s.name)).toEqual(['person', 'household', 'appointments', 'referrals', 'consents', 'letters', 'assessments', 'goals', 'serviceEntries', 'specialistRequests', 'transfers', 'accesses']);
     expect(section(data, 'referrals')).toEqual([expect.objectContaining({ partner: 'Jobcenter Dresden', purpose: 'Arbeitssuche begleiten', status: 'sent' })]);
     expect(section(data, 'letters')).toEqual([]);
     expect(section(data, 'person')[0]).toMatchObject({ familyName: 'Al-Hassan', givenNames: 'Mohammed', familyNameOriginal: 'الحسن', birthDate: '1984-03-02', languages: ['ar', 'de'] });
@@ -172,22 +172,57 @@ describe('erasure on request (Art. 17)', () => {
     expect((await erase(admin, member(1), { version, reason: 'because' })).statusCode).toBe(400);
   });
 
-  it('refuses with 409 and erases nothing while a record no section erases yet names the household (a Fachleistung request)', async () => {
+  it('erases a household a Fachleistung request and transfers name: the requests stay as anonymous figures (hours, no household, no justification), the coordinator\'s list still answers; the transfers stay as records without their package', async () => {
     const other = await ctx.request(worker, { method: 'POST', url: '/api/households', payload: { ...familyBody(), street: 'Königsbrücker Straße', members: [personBody({ familyName: 'Petrenko', givenNames: 'Olena' })] } });
     expect(other.statusCode, other.body).toBe(201);
     const o = other.json<Household>();
-    await owner(sql`insert into specialist_request (organisation_id, household_id, region_code, pseudonym, criteria, forecast_hours, justification) values (${nord}, ${o.id}, 'nord', 'FL-TEST', '{crisis}', 50, 'Krisenbegleitung')`);
+    const [approved] = await owner<{ id: string }>(sql`insert into specialist_request (organisation_id, household_id, region_code, pseudonym, criteria, forecast_hours, justification, status, submitted_at, decided_at, approved_hours, approved_from, approved_until, decision_reason)
+      values (${nord}, ${o.id}, 'nord', 'FL-TEST', '{crisis}', 50, 'Krisenbegleitung Olena', 'approved', '2026-11-01', '2026-11-05', 40, '2026-11-05', '2027-11-04', 'Für Olena bewilligt') returning id`);
+    // An extension (a draft) names the approval through the composite key: both lose the household together.
+    await owner(sql`insert into specialist_request (organisation_id, household_id, region_code, pseudonym, kind, extends_id, criteria, forecast_hours, justification) values (${nord}, ${o.id}, 'nord', 'FL-TEST', 'extension', ${approved?.id}, '{crisis}', 60, 'Verlängerung für Olena')`);
+    // Sent from here (pending), and received here from another provider (accepted): the packages hold the people.
+    const sued = (await ctx.organisation('provider', 'Süd gGmbH')).id;
+    const from = await ctx.request(await ctx.staff('social_worker', sued), { method: 'POST', url: '/api/households', payload: { ...familyBody({ confirmNotDuplicate: true }), street: 'Prager Straße', members: [personBody({ familyName: 'Sender', givenNames: 'Sabine', birthDate: '1990-01-01' })] } });
+    expect(from.statusCode, from.body).toBe(201);
+    const [sent] = await owner<{ id: string }>(sql`insert into case_transfer (from_organisation_id, to_organisation_id, household_id, from_region_code, to_region_code, package) values (${nord}, ${sued}, ${o.id}, 'nord', 'sued', 'sealed Petrenko Olena') returning id`);
+    const [received] = await owner<{ id: string }>(sql`insert into case_transfer (from_organisation_id, to_organisation_id, household_id, from_region_code, to_region_code, package, state, decided_at, received_household_id) values (${sued}, ${nord}, ${from.json<Household>().id}, 'sued', 'nord', 'sealed Petrenko Olena', 'accepted', '2026-11-10', ${o.id}) returning id`);
     const res = await erase(admin, o.members[0]?.id ?? '', { version: o.members[0]?.version ?? 1, reason: 'subject_request', wholeHousehold: true });
-    expect(res.statusCode, res.body).toBe(409);
-    const [left] = await owner<{ n: number }>(sql`select count(*)::int as n from person where household_id = ${o.id} and family_name = 'Petrenko'`);
-    expect(left?.n).toBe(1);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<ErasureResult>()).toMatchObject({ householdId: o.id, wholeHousehold: true, counts: { specialistRequests: 2, transfers: 2, people: 1, households: 1 } });
+    const requests = await owner<Record<string, unknown>>(sql`select household_id, pseudonym, status, criteria, forecast_hours, approved_hours, approved_from::text, approved_until::text, region_code, justification, decision_reason from specialist_request where organisation_id = ${nord} order by kind desc`);
+    expect(requests).toEqual([
+      { household_id: null, pseudonym: 'FL-TEST', status: 'approved', criteria: ['crisis'], forecast_hours: 50, approved_hours: 40, approved_from: '2026-11-05', approved_until: '2027-11-04', region_code: 'nord', justification: '', decision_reason: '' },
+      { household_id: null, pseudonym: 'FL-TEST', status: 'draft', criteria: ['crisis'], forecast_hours: 60, approved_hours: null, approved_from: null, approved_until: null, region_code: 'nord', justification: '', decision_reason: '' },
+    ]);
+    const transfers = await owner<Record<string, unknown>>(sql`select id, package, household_id, received_household_id, state from case_transfer where id in (${sent?.id}, ${received?.id}) order by created_at, state`);
+    expect(transfers).toEqual(expect.arrayContaining([
+      { id: sent?.id, package: null, household_id: null, received_household_id: null, state: 'pending' },
+      { id: received?.id, package: null, household_id: from.json<Household>().id, received_household_id: null, state: 'accepted' },
+    ]));
+    const [left] = await owner<{ n: number }>(sql`select count(*)::int as n from specialist_request t where t::text ilike '%Olena%'`);
+    const [leftTransfer] = await owner<{ n: number }>(sql`select count(*)::int as n from case_transfer t where t::text ilike '%Petrenko%'`);
+    expect([left?.n, leftTransfer?.n]).toEqual([0, 0]);
+    // The city's coordinator still reads the anonymised approval (no household to count delivered hours from).
+    const city = (await ctx.organisation('city', 'Landeshauptstadt Dresden')).id;
+    const list = await ctx.request(await ctx.staff('city_coordinator', city), { method: 'GET', url: '/api/specialist-requests' });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.body).toContain('FL-TEST');
+    expect(list.body).not.toContain(o.id);
+    // Neither side reads the package any more; the transfer is still listed as having happened.
+    const incoming = await ctx.request(worker, { method: 'GET', url: `/api/transfers/${received?.id ?? ''}` });
+    expect(incoming.statusCode, incoming.body).toBe(200);
+    expect(incoming.json<{ package: unknown; state: string }>()).toMatchObject({ package: null, state: 'accepted' });
+    // An erased transfer changes no more in the tenant scope: the guard refuses a second clearing and any decision.
+    const again = ctx.database.db.transaction({ kind: 'tenant', organisationId: sued }, (tx) => tx.execute(sql`update case_transfer set state = 'declined', decided_at = now(), decline_reason = 'x' where id = ${sent?.id}`));
+    await expect(again).rejects.toThrow();
+    expect((await verifyAuditLog({ db: ctx.database.db })).broken).toBeNull();
   });
 
   it('erases Fatima: her record, consents, assessments, goals and the entry only she was counselled in go; the shared entry loses her; Mohammed\'s stay; statistics and the audit chain whole', async () => {
     const before = await statistics();
     const res = await erase(admin, member(1), { version: family.members[1]?.version ?? 1, reason: 'subject_request' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<ErasureResult>()).toEqual({ householdId: family.id, personIds: [member(1)], wholeHousehold: false, counts: { appointments: 0, referrals: 0, consents: 1, letters: 1, assessments: 1, goals: 1, serviceEntries: 2, accesses: 0, people: 1, households: 0 } });
+    expect(res.json<ErasureResult>()).toEqual({ householdId: family.id, personIds: [member(1)], wholeHousehold: false, counts: { appointments: 0, referrals: 0, consents: 1, letters: 1, assessments: 1, goals: 1, serviceEntries: 2, specialistRequests: 0, transfers: 0, accesses: 0, people: 1, households: 0 } });
     expect(await traces(['Fatima', 'fatma', 'فاطمة', FATIMA_HEALTH, FATIMA_ALONE, 'Kita Sonnenschein', 'Vorsorge für Fatima', 'FK-4711'])).toEqual({});
     const [files] = await owner<{ n: number }>(sql`select count(*)::int as n from letter_file where organisation_id = ${nord}`);
     expect(files?.n).toBe(0);
@@ -198,7 +233,7 @@ describe('erasure on request (Art. 17)', () => {
     expect(section(mohammed, 'consents')).toHaveLength(1);
     expect(section(mohammed, 'serviceEntries')).toHaveLength(1);
     const [audit] = await owner<{ action: string; record_ids: string[] }>(sql`select action, record_ids from audit_entry where organisation_id = ${nord} and action = 'person.erase'`);
-    expect(audit?.record_ids).toEqual([member(1), family.id, 'reason:subject_request', 'count:appointments=0', 'count:referrals=0', 'count:consents=1', 'count:letters=1', 'count:assessments=1', 'count:goals=1', 'count:serviceEntries=2', 'count:accesses=0', 'count:people=1', 'count:households=0']);
+    expect(audit?.record_ids).toEqual([member(1), family.id, 'reason:subject_request', 'count:appointments=0', 'count:referrals=0', 'count:consents=1', 'count:letters=1', 'count:assessments=1', 'count:goals=1', 'count:serviceEntries=2', 'count:specialistRequests=0', 'count:transfers=0', 'count:accesses=0', 'count:people=1', 'count:households=0']);
     expect((await exportOf(admin, member(1))).statusCode).toBe(404);
     // The administrator's audit log still reads (the reason and counts travel as plain strings beside the ids).
     const log = await ctx.request(admin, { method: 'GET', url: `/api/audit?recordId=${member(1)}` });

@@ -47,7 +47,8 @@ export async function acceptedUnsettled(tx: Tx, organisationId: string): Promise
   return tx
     .select()
     .from(caseTransfer)
-    .where(and(eq(caseTransfer.fromOrganisationId, organisationId), eq(caseTransfer.state, 'accepted'), sql`${caseTransfer.senderClosedAt} IS NULL`));
+    // An erased transfer (package cleared) changes no more: nothing left to settle.
+    .where(and(eq(caseTransfer.fromOrganisationId, organisationId), eq(caseTransfer.state, 'accepted'), sql`${caseTransfer.senderClosedAt} IS NULL`, sql`${caseTransfer.package} IS NOT NULL`));
 }
 
 /** The receiver's decision, at the version read: the new row, or undefined when it moved on meanwhile. */

@@ -21,18 +21,19 @@ export const caseTransfer = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     fromOrganisationId: uuid('from_organisation_id').notNull().references(() => organisation.id),
     toOrganisationId: uuid('to_organisation_id').notNull().references(() => organisation.id),
-    /** The sender's household (tenant-bound to the sender). */
-    householdId: uuid('household_id').notNull(),
+    /** The sender's household (tenant-bound to the sender); null once the sender erased it. */
+    householdId: uuid('household_id'),
     fromRegionCode: text('from_region_code').notNull(),
     toRegionCode: text('to_region_code').notNull(),
     /** What moves (JSON of contracts/transfers.ts `transferPackage`), sealed bound to the row. */
-    package: text('package').notNull(),
+    /** Null once either side erased its household: the row stays as the record that a transfer happened. */
+    package: text('package'),
     state: text('state', { enum: TRANSFER_STATES }).notNull().default('pending'),
     startedBy: uuid('started_by').references(() => account.id),
     decidedBy: uuid('decided_by').references(() => account.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     declineReason: text('decline_reason').notNull().default(''),
-    /** The household the receiver opened from the package (tenant-bound to the receiver). */
+    /** The household the receiver opened from the package (tenant-bound to the receiver); null once the receiver erased it. */
     receivedHouseholdId: uuid('received_household_id'),
     /** When the sender's case file was closed with reason 'transferred'. */
     senderClosedAt: timestamp('sender_closed_at', { withTimezone: true }),
@@ -50,7 +51,7 @@ export const caseTransfer = pgTable(
     check('case_transfer_other_provider_check', sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
     check('case_transfer_state_check', sql`${t.state} IN ('pending', 'accepted', 'declined')`),
     check('case_transfer_decided_check', sql`(${t.state} = 'pending') = (${t.decidedAt} IS NULL)`),
-    check('case_transfer_accepted_check', sql`(${t.state} = 'accepted') = (${t.receivedHouseholdId} IS NOT NULL)`),
+    check('case_transfer_accepted_check', sql`(${t.state} = 'accepted') = (${t.receivedHouseholdId} IS NOT NULL) OR (${t.state} = 'accepted' AND ${t.package} IS NULL)`),
     check('case_transfer_declined_check', sql`${t.state} <> 'declined' OR length(btrim(${t.declineReason})) > 0`),
     check('case_transfer_version_check', sql`${t.version} >= 1`),
   ],

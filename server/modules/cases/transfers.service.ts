@@ -162,8 +162,9 @@ export async function startTransfer(deps: Deps, actor: Actor, householdId: strin
   throw consentMissing(refused.missing, refused.provider);
 }
 
-function openPackage(deps: Deps, row: t.TransferRow): TransferPackage {
-  return transferPackage.parse(JSON.parse(deps.keys.open(row.package, transferPackageContext(row.id))));
+/** What moved, or null once an erasure cleared it (the row stays as the record that a transfer happened). */
+function openPackage(deps: Pick<Deps, 'keys'>, row: t.TransferRow): TransferPackage | null {
+  return row.package === null ? null : transferPackage.parse(JSON.parse(deps.keys.open(row.package, transferPackageContext(row.id))));
 }
 
 /** The record a side's action is taken on: the receiver's region for the receiver, the sender's for the sender. */
@@ -173,13 +174,13 @@ function sideRecord(staff: StaffActor, row: t.TransferRow) {
     : { organisationId: row.fromOrganisationId, regionCode: row.fromRegionCode };
 }
 
-async function present(deps: Deps, tx: Tx, staff: StaffActor, row: t.TransferRow, locale: string, pkg: TransferPackage = openPackage(deps, row)): Promise<Transfer> {
+async function present(deps: Deps, tx: Tx, staff: StaffActor, row: t.TransferRow, locale: string, pkg: TransferPackage | null = openPackage(deps, row)): Promise<Transfer> {
   void locale;
   const orgs = new Map((await labelsOfOrganisations(tx, [row.fromOrganisationId, row.toOrganisationId])).map((o) => [o.id, o.name]));
   const regions = new Map<string, string>();
   for (const code of [row.fromRegionCode, row.toRegionCode]) regions.set(code, (await regionByCode(tx, code))?.name ?? code);
   const incoming = staff.organisationId === row.toOrganisationId;
-  const head = pkg.people.find((x) => x.relationship === 'head') ?? pkg.people[0];
+  const head = pkg?.people.find((x) => x.relationship === 'head') ?? pkg?.people[0];
   return {
     id: row.id,
     direction: incoming ? 'incoming' : 'outgoing',
@@ -197,7 +198,7 @@ async function present(deps: Deps, tx: Tx, staff: StaffActor, row: t.TransferRow
     decidedAt: row.decidedAt?.toISOString() ?? null,
     senderClosedAt: row.senderClosedAt?.toISOString() ?? null,
     version: row.version,
-    permittedActions: incoming && row.state === 'pending' ? permittedActions(staff, ['transfer.accept', 'transfer.decline'] as const, sideRecord(staff, row)) : [],
+    permittedActions: incoming && row.state === 'pending' && pkg ? permittedActions(staff, ['transfer.accept', 'transfer.decline'] as const, sideRecord(staff, row)) : [],
   };
 }
 
@@ -232,7 +233,7 @@ export async function listTransfers(deps: Deps, actor: Actor, direction: 'incomi
     const transfers = [];
     for (const row of rows) {
       const { package: pkg, ...rest } = await present(deps, tx, staff, row, locale);
-      transfers.push({ ...rest, people: pkg.people.length });
+      transfers.push({ ...rest, people: pkg?.people.length ?? 0 });
     }
     return { transfers };
   });
@@ -243,8 +244,11 @@ export async function listTransfers(deps: Deps, actor: Actor, direction: 'incomi
  * asked in the sender's tenant scope, answering only yes or no per person of the sender's household.
  */
 async function consentsStillHold(deps: Deps, row: t.TransferRow, provider: string, now: Date): Promise<boolean> {
+  const householdId = row.householdId;
+  // Erased since it was sent: nothing is left to pass on.
+  if (householdId === null || row.package === null) return false;
   return deps.db.transaction({ kind: 'tenant', organisationId: row.fromOrganisationId }, async (tx) => {
-    for (const m of await q.membersOf(tx, row.householdId)) {
+    for (const m of await q.membersOf(tx, householdId)) {
       const answer = await consentCoversPerson(tx, { personId: m.id, purpose: 'transfer', recipient: { kind: 'receiving_provider', name: provider }, at: now });
       if (!answer.covers) return false;
     }
@@ -275,6 +279,7 @@ export async function acceptTransfer(deps: Deps, actor: Actor, id: string, input
     if (row.version !== input.version) throw staleProblem(await present(deps, tx, staff, row, locale));
     if (row.state !== 'pending') throw conflict('details.transferDecided');
     const pkg = openPackage(deps, row);
+    if (!pkg) throw new Problem(409, 'consent-missing', { detailKey: 'details.transferConsentWithdrawn' });
     const where = await placeInRegion(tx, staff, row.toRegionCode, pkg.accommodation, berlinDate(now));
     const { household, file, personIds } = await insertHouseholdWithPeople(tx, staff, where, pkg.people.map(personInputOf), now);
     const idOf = new Map(pkg.people.map((x, i) => [x.ref, personIds[i] ?? '']));
@@ -324,6 +329,7 @@ async function settleSender(deps: Deps, senderId: string, origin: StaffActor, no
   const lotse = { ...systemActor, ip: origin.ip, requestId: origin.requestId };
   await deps.db.transaction({ kind: 'tenant', organisationId: senderId }, async (tx) => {
     for (const row of await t.acceptedUnsettled(tx, senderId)) {
+      if (row.householdId === null) continue;
       const file = await q.caseFileOfHousehold(tx, row.householdId);
       if (file && !file.closedAt) await q.updateCaseFileAt(tx, file.id, file.version, { closedAt: now, closeReason: TRANSFER_CLOSE_REASON });
       await t.markSenderClosed(tx, row.id, now);
@@ -356,8 +362,8 @@ export async function incomingTransfersFor(deps: Pick<Deps, 'keys'>, tx: Tx, sta
   const rows = (await t.transfersOf(tx, staff.organisationId, 'incoming')).filter((r) => r.state === 'pending' && may(staff, 'transfer.accept', sideRecord(staff, r)));
   const senders = new Map((await labelsOfOrganisations(tx, [...new Set(rows.map((r) => r.fromOrganisationId))])).map((o) => [o.id, o.name]));
   return rows.map((r) => {
-    const pkg = transferPackage.parse(JSON.parse(deps.keys.open(r.package, transferPackageContext(r.id))));
-    const head = pkg.people.find((x) => x.relationship === 'head') ?? pkg.people[0];
+    const pkg = openPackage(deps, r);
+    const head = pkg?.people.find((x) => x.relationship === 'head') ?? pkg?.people[0];
     return { id: r.id, headName: head ? nameOf(head) : '', fromProviderName: senders.get(r.fromOrganisationId) ?? '', toRegionCode: r.toRegionCode };
   });
 }

@@ -112,9 +112,11 @@ export function TransferPage() {
           </form>
         </Section>
       ) : null}
-      <Section id="transfer-package" heading={t('page.package')} lead={t('page.packageLead')}>
-        <TransferPackageView pkg={transfer.package} headingLevel={3} />
-      </Section>
+      {transfer.package ? (
+        <Section id="transfer-package" heading={t('page.package')} lead={t('page.packageLead')}>
+          <TransferPackageView pkg={transfer.package} headingLevel={3} />
+        </Section>
+      ) : null}
     </>
   );
 }
