@@ -4,11 +4,11 @@ import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor } from '#server/modules/identity/identity.public.ts';
-import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
 import { authorizeStaff, permittedActions } from '#server/platform/authorize.ts';
 import { conflict, invalid, notFound } from '#server/platform/problem.ts';
 import { berlinDate } from '#server/time.ts';
 import { caseScope, householdRecord } from './cases.policy.ts';
+import { staffNamer } from './staff-names.ts';
 import * as q from './cases.queries.ts';
 import { consentCovers, consentInputErrors, consentStateAt, type ConsentAnswer, type ConsentQuestion } from './consents.policy.ts';
 import * as k from './consents.queries.ts';
@@ -22,9 +22,7 @@ const nameOf = (m: Members[number]): string => `${m.givenNames} ${m.familyName}`
 /** The consents as the staff app shows them: the person and the staff named, the state today. */
 async function present(tx: Tx, rows: readonly k.ConsentRow[], members: Members, now: Date): Promise<Consent[]> {
   const people = new Map(members.map((m) => [m.id, nameOf(m)]));
-  const accountIds = [...new Set(rows.flatMap((r) => [r.recordedBy, r.withdrawnBy].filter((id): id is string => id !== null)))];
-  const accounts = new Map((await labelsOfAccounts(tx, accountIds)).map((a) => [a.id, a.displayName]));
-  const named = (id: string | null) => (id ? { id, name: accounts.get(id) ?? '' } : null);
+  const named = await staffNamer(tx, rows.flatMap((r) => [r.recordedBy, r.withdrawnBy]));
   return rows.map((r) => ({
     id: r.id,
     householdId: r.householdId,

@@ -4,11 +4,11 @@ import type { Tx } from '#server/db.ts';
 import type { Deps } from '#server/deps.ts';
 import { recordAudit } from '#server/modules/audit/audit.public.ts';
 import type { Actor } from '#server/modules/identity/identity.public.ts';
-import { labelsOfAccounts } from '#server/modules/identity/identity.public.ts';
 import { authorizeStaff, permittedActions } from '#server/platform/authorize.ts';
 import { conflict, invalid, notFound, Problem, type FieldError } from '#server/platform/problem.ts';
 import { berlinDate } from '#server/time.ts';
 import { caseScope, householdRecord } from './cases.policy.ts';
+import { staffNamer } from './staff-names.ts';
 import * as q from './cases.queries.ts';
 import { decodedLength, decodeUpload, isFieldError, letterFileName, letterInputErrors, letterOverdue, readLetterFile, tooLarge, type LetterFile } from './letters.policy.ts';
 import * as l from './letters.queries.ts';
@@ -26,9 +26,7 @@ const storeOf = (deps: Deps): LetterFileStore => databaseLetterStore(deps.keys);
 /** The letters as the staff app shows them: the person and the staff named, overdue today. */
 async function present(tx: Tx, rows: readonly l.LetterRow[], members: Members, today: string): Promise<Letter[]> {
   const people = new Map(members.map((m) => [m.id, nameOf(m)]));
-  const accountIds = [...new Set(rows.flatMap((r) => [r.uploadedBy, r.dealtWithBy].filter((id): id is string => id !== null)))];
-  const accounts = new Map((await labelsOfAccounts(tx, accountIds)).map((a) => [a.id, a.displayName]));
-  const named = (id: string | null) => (id ? { id, name: accounts.get(id) ?? '' } : null);
+  const named = await staffNamer(tx, rows.flatMap((r) => [r.uploadedBy, r.dealtWithBy]));
   return rows.map((r) => ({
     id: r.id,
     householdId: r.householdId,
