@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consent, ConsentList } from '#contracts/consents.ts';
 import { queryRows } from '#server/db.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
+import { tenantTableFacts } from '#test/rls.ts';
 import { consentCoversPerson } from './cases.public.ts';
 import { familyBody, providerWithFamily } from './cases.fixture.ts';
 
@@ -136,16 +137,7 @@ describe('consents: who may see them', () => {
   });
 
   it('has RLS enabled and FORCE-d; another provider and the city scope read no row', async () => {
-    const [rls] = await owner<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>(sql`select relrowsecurity, relforcerowsecurity from pg_class where relname = 'consent'`);
-    expect(rls).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
-    const city = (await ctx.organisation('city')).id;
-    const other = (await ctx.organisation('provider')).id;
-    for (const scope of [{ kind: 'tenant', organisationId: other }, { kind: 'city', organisationId: city }, { kind: 'public' }] as const) {
-      const [row] = await ctx.database.db.transaction(scope, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from consent`));
-      expect([scope.kind, row?.n]).toEqual([scope.kind, 0]);
-    }
-    const [own] = await ctx.database.db.transaction({ kind: 'tenant', organisationId: nord }, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from consent`));
-    expect(own?.n).toBe(3);
+    expect(await tenantTableFacts(ctx, 'consent', nord)).toEqual({ rls: true, forced: true, foreign: { tenant: 0, city: 0, public: 0 }, own: 3, appDeletes: false });
   });
 
   it('refuses in the database a consent naming another provider\'s household, a person of another household, or a verbal one without witness', async () => {

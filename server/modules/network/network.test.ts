@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Partner, PartnerList } from '#contracts/network.ts';
 import { queryRows } from '#server/db.ts';
 import { createTestContext, type Session, type TestContext } from '#test/context.ts';
+import { tenantTableFacts } from '#test/rls.ts';
 
 type Problem = { type: string; errors?: { field: string; message: string }[]; current?: Partner };
 
@@ -96,17 +97,6 @@ describe('partners: who may see and keep them', () => {
   });
 
   it('has RLS enabled and FORCE-d; another provider and the city scope read no row; lotse_app never deletes', async () => {
-    const [rls] = await owner<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>(sql`select relrowsecurity, relforcerowsecurity from pg_class where relname = 'partner'`);
-    expect(rls).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
-    const city = (await ctx.organisation('city')).id;
-    const other = (await ctx.organisation('provider')).id;
-    for (const scope of [{ kind: 'tenant', organisationId: other }, { kind: 'city', organisationId: city }, { kind: 'public' }] as const) {
-      const [row] = await ctx.database.db.transaction(scope, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from partner`));
-      expect([scope.kind, row?.n]).toEqual([scope.kind, 0]);
-    }
-    const [own] = await ctx.database.db.transaction({ kind: 'tenant', organisationId: nord }, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from partner`));
-    expect(own?.n).toBe(3);
-    const [grant] = await owner<{ del: boolean }>(sql`select has_table_privilege('lotse_app', 'partner', 'DELETE') as del`);
-    expect(grant?.del).toBe(false);
+    expect(await tenantTableFacts(ctx, 'partner', nord)).toEqual({ rls: true, forced: true, foreign: { tenant: 0, city: 0, public: 0 }, own: 3, appDeletes: false });
   });
 });
