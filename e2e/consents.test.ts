@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { account, organisation, region, serviceAgreement, signIn } from './factories.ts';
-import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
+import { account, berlinDay, householdOf, organisation, region, serviceAgreement, signIn, tabletPage } from './factories.ts';
+import { expectAccessible, uniqueTag, useLotse } from './harness.ts';
 
 const app = useLotse();
-
-const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('consents in the case file (tablet, 1024×768)', () => {
   it('a social worker records a verbal consent with its witness (after a field message for the missing witness), sees it valid beside one run out, and withdraws it', async () => {
@@ -15,18 +13,12 @@ describe('consents in the case file (tablet, 1024×768)', () => {
     const me = await account(app, provider, 'social_worker', 'Sami Sozialarbeit');
     const tag = uniqueTag();
     const api = await signIn(app, me);
-    const household = await api.json<{ id: string; members: { id: string; givenNames: string }[] }>('POST', '/api/households', {
-      accommodation: 'own_flat', street: 'Teststraße', houseNumber: '1', postcode: '01099', quarterCode: null, regionCode: r.code, confirmNotDuplicate: true,
-      members: [{ relationship: 'head', familyName: `Haddad ${tag}`, givenNames: 'Omar' }, { relationship: 'spouse', familyName: `Haddad ${tag}`, givenNames: 'Lina' }],
-    }, 201);
+    const household = await householdOf(api, r.code, `Haddad ${tag}`, ['Omar', 'Lina']);
     const omar = household.members.find((m) => m.givenNames === 'Omar')?.id ?? '';
     // One that ran out last week (signed on paper), recorded through the API.
     await api.json('POST', `/api/households/${household.id}/consents`, { personId: omar, purpose: 'referral', recipient: 'Volkshochschule Dresden', givenOn: berlinDay(-60), method: 'signed_paper', validUntil: berlinDay(-7) }, 201);
 
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, me);
+    const { context, page } = await tabletPage(app, me);
     await page.goto(`${app.url}/app/households/${household.id}`);
     const section = page.getByRole('region', { name: 'Einwilligungen', exact: true });
     const omars = section.getByRole('table', { name: `Einwilligungen von Omar Haddad ${tag}` });
@@ -101,10 +93,7 @@ describe('consents in the case file (tablet, 1024×768)', () => {
     }, 201);
     await api.json('POST', `/api/households/${household.id}/consents`, { personId: household.members[0]?.id, purpose: 'referral', recipient: 'Jobcenter Dresden', givenOn: berlinDay(0), method: 'signed_paper' }, 201);
 
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, me);
+    const { context, page } = await tabletPage(app, me);
     await page.goto(`${app.url}/app/households/${household.id}`);
     const section = page.getByRole('region', { name: 'Einwilligungen', exact: true });
     const link = section.getByRole('link', { name: 'Formular drucken: Jobcenter Dresden' });

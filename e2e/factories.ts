@@ -191,3 +191,12 @@ export async function tabletPage(app: Pick<E2eApp, 'url' | 'browser'>, who: { em
   await logIn(page, app.url, who);
   return { context, page };
 }
+
+/** A household made through the API in the region: the given names of one family, the first its head, the second a spouse, the rest children. */
+export function householdOf(api: ApiSession, regionCode: string, familyName: string, givenNames: readonly string[], houseNumber = '1'): Promise<{ id: string; members: { id: string; givenNames: string }[] }> {
+  const relationship = (i: number) => (i === 0 ? 'head' : i === 1 ? 'spouse' : 'child');
+  return api.json('POST', '/api/households', {
+    accommodation: 'own_flat', street: 'Teststraße', houseNumber, postcode: '01099', quarterCode: null, regionCode, confirmNotDuplicate: true,
+    members: givenNames.map((g, i) => ({ relationship: relationship(i), familyName, givenNames: g })),
+  }, 201);
+}

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { samplePdf } from '#server/platform/sample-documents.ts';
-import { account, organisation, region, serviceAgreement, signIn } from './factories.ts';
-import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
+import { account, berlinDay, householdOf, organisation, region, serviceAgreement, signIn, tabletPage } from './factories.ts';
+import { expectAccessible, uniqueTag, useLotse } from './harness.ts';
 
 const app = useLotse();
-
-const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('letters and deadlines in the case file (tablet, 1024×768)', () => {
   it('a social worker uploads a letter with a deadline (after a field message for a file that is no letter), finds it on the worklist, follows the link and marks it dealt with', async () => {
@@ -15,15 +13,9 @@ describe('letters and deadlines in the case file (tablet, 1024×768)', () => {
     const me = await account(app, provider, 'social_worker', 'Sami Sozialarbeit');
     const tag = uniqueTag();
     const api = await signIn(app, me);
-    const household = await api.json<{ id: string }>('POST', '/api/households', {
-      accommodation: 'own_flat', street: 'Teststraße', houseNumber: '3', postcode: '01099', quarterCode: null, regionCode: r.code, confirmNotDuplicate: true,
-      members: [{ relationship: 'head', familyName: `Haddad ${tag}`, givenNames: 'Omar' }, { relationship: 'spouse', familyName: `Haddad ${tag}`, givenNames: 'Lina' }],
-    }, 201);
+    const household = await householdOf(api, r.code, `Haddad ${tag}`, ['Omar', 'Lina'], '3');
 
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, me);
+    const { context, page } = await tabletPage(app, me);
     await page.goto(`${app.url}/app/households/${household.id}`);
     const section = page.getByRole('region', { name: 'Briefe und Fristen', exact: true });
     await section.getByText('Noch keine Briefe erfasst.').waitFor();

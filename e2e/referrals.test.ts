@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { account, organisation, region, serviceAgreement, signIn } from './factories.ts';
-import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
+import { account, berlinDay, householdOf, organisation, region, serviceAgreement, signIn, tabletPage } from './factories.ts';
+import { expectAccessible, uniqueTag, useLotse } from './harness.ts';
 
 const app = useLotse();
-
-const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('referrals from the case file (tablet, 1024×768)', () => {
   it('a social worker is refused a referral without consent, records the consent, sends the referral, moves it on and finds its follow-up on the worklist', async () => {
@@ -18,15 +16,9 @@ describe('referrals from the case file (tablet, 1024×768)', () => {
     const partner = `Sprachschule Elbufer ${tag}`;
     await lead.json('POST', '/api/partners', { regionCode: r.code, kind: 'language_course', name: partner, contact: 'Frau Lange, 0351 000' }, 201);
     const api = await signIn(app, me);
-    const household = await api.json<{ id: string }>('POST', '/api/households', {
-      accommodation: 'own_flat', street: 'Teststraße', houseNumber: '1', postcode: '01099', quarterCode: null, regionCode: r.code, confirmNotDuplicate: true,
-      members: [{ relationship: 'head', familyName: `Haddad ${tag}`, givenNames: 'Omar' }],
-    }, 201);
+    const household = await householdOf(api, r.code, `Haddad ${tag}`, ['Omar']);
 
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, me);
+    const { context, page } = await tabletPage(app, me);
     await page.goto(`${app.url}/app/households/${household.id}`);
     const section = page.getByRole('region', { name: 'Vermittlungen', exact: true });
     await section.getByText('Noch keine Vermittlung.').waitFor();
@@ -117,10 +109,7 @@ describe('the provider\'s partners (tablet, 1024×768)', () => {
     const tag = uniqueTag();
     const name = `Kita Sonnenblume ${tag}`;
 
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, leadAccount);
+    const { context, page } = await tabletPage(app, leadAccount);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Partner', exact: true }).click();
     await page.getByRole('heading', { name: 'Partner', level: 1 }).waitFor();
     await page.getByText('Noch keine Partner erfasst.').waitFor();
@@ -163,10 +152,7 @@ describe('the provider\'s partners (tablet, 1024×768)', () => {
     const listed = await lead.json<{ partners: { id: string; version: number }[] }>('GET', '/api/partners?includeArchived=true');
     const archived = listed.partners[0];
     await lead.json('PATCH', `/api/partners/${archived?.id ?? ''}`, { version: archived?.version ?? 1, archived: false }, 200);
-    const workerContext = await newContext(app.browser);
-    const workerPage = await workerContext.newPage();
-    await workerPage.setViewportSize({ width: 1024, height: 768 });
-    await logIn(workerPage, app.url, worker);
+    const { context: workerContext, page: workerPage } = await tabletPage(app, worker);
     await workerPage.goto(`${app.url}/app/partners`);
     await workerPage.getByRole('table', { name: 'Partner des Trägers' }).getByRole('row', { name: new RegExp(name) }).waitFor();
     expect(await workerPage.getByRole('button', { name: 'Partner hinzufügen' }).count()).toBe(0);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { account, cityAccount, cityAdmin, organisation, region, serviceAgreement, signIn } from './factories.ts';
-import { expectAccessible, logIn, newContext, uniqueTag, useLotse } from './harness.ts';
+import { account, berlinDay, cityAccount, cityAdmin, householdOf, organisation, region, serviceAgreement, signIn, tabletPage } from './factories.ts';
+import { expectAccessible, uniqueTag, useLotse } from './harness.ts';
 
 const app = useLotse();
-
-const berlinDay = (offsetDays: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('Fachleistung: applied for by the provider, approved by the city (tablet, 1024×768)', () => {
   it('a social worker applies (after a field message for too few hours), the region\'s coordinator approves under the pseudonym, the hours delivered show against the approval, and the provider\'s administrator finds the coordinator\'s views in its log', async () => {
@@ -17,15 +15,9 @@ describe('Fachleistung: applied for by the provider, approved by the city (table
     await (await cityAdmin(app)).json('PATCH', `/api/accounts/${coordinator.id}`, { regionCodes: [r.code] }, 200);
     const tag = uniqueTag();
     const api = await signIn(app, me);
-    const household = await api.json<{ id: string; members: { id: string }[] }>('POST', '/api/households', {
-      accommodation: 'own_flat', street: 'Teststraße', houseNumber: '3', postcode: '01099', quarterCode: null, regionCode: r.code, confirmNotDuplicate: true,
-      members: [{ relationship: 'head', familyName: `Haddad ${tag}`, givenNames: 'Omar' }],
-    }, 201);
+    const household = await householdOf(api, r.code, `Haddad ${tag}`, ['Omar'], '3');
 
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, me);
+    const { context, page } = await tabletPage(app, me);
     await page.goto(`${app.url}/app/households/${household.id}`);
     const section = page.getByRole('region', { name: 'Fachleistung', exact: true });
     await section.getByText('Noch kein Antrag.').waitFor();
@@ -54,10 +46,7 @@ describe('Fachleistung: applied for by the provider, approved by the city (table
     await expectAccessible(page, 'application sent');
 
     // The coordinator of the region finds it through the menu, under a pseudonym, and approves it.
-    const city = await newContext(app.browser);
-    const cityPage = await city.newPage();
-    await cityPage.setViewportSize({ width: 1024, height: 768 });
-    await logIn(cityPage, app.url, coordinator);
+    const { context: city, page: cityPage } = await tabletPage(app, coordinator);
     await cityPage.getByRole('link', { name: 'Fachleistungen' }).first().click();
     const requests = cityPage.getByRole('table', { name: 'Anträge auf Fachleistung' });
     const row = requests.getByRole('row', { name: /FL-/ });
@@ -97,10 +86,7 @@ describe('Fachleistung: applied for by the provider, approved by the city (table
 
     // The provider's administrator finds the coordinator's views in the provider's own log, from the household page.
     const lead = await account(app, provider, 'provider_admin', 'Tara Teamleitung');
-    const leadContext = await newContext(app.browser);
-    const leadPage = await leadContext.newPage();
-    await leadPage.setViewportSize({ width: 1024, height: 768 });
-    await logIn(leadPage, app.url, lead);
+    const { context: leadContext, page: leadPage } = await tabletPage(app, lead);
     await leadPage.goto(`${app.url}/app/households/${household.id}`);
     await leadPage.getByRole('link', { name: 'Wer diese Fallakte geöffnet hat (Protokoll)' }).click();
     await leadPage.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
@@ -112,10 +98,7 @@ describe('Fachleistung: applied for by the provider, approved by the city (table
 
   it('the city\'s administration sets the threshold on its own page (after a field message for 0 hours)', async () => {
     const admin = await cityAccount(app, 'city_admin');
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await logIn(page, app.url, admin);
+    const { context, page } = await tabletPage(app, admin);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fachleistung: Schwelle', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Fachleistung: Schwelle' }).waitFor();
     const field = page.getByLabel('Mindestens erwartete Stunden in 12 Monaten');
